@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The shared SSR core (SitegenHTML) is Foundation-free and also builds for
+// wasm32-unknown-none-wasm in Embedded mode; see scripts/build-wasm.sh.
+// Everything else here is native.
+let package = Package(
+    name: "sitegen",
+    products: [
+        .executable(name: "sitegen", targets: ["sitegen"]),
+        .library(name: "SitegenHTML", targets: ["SitegenHTML"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Leaf: the shared SSR core. Foundation-free, typed throws, no non-class existentials.
+        .target(name: "SitegenHTML"),
+
+        // Native: the template compiler (lexer, parser, IR emitter, located diagnostics).
+        .target(name: "SitegenTemplates", dependencies: ["SitegenHTML"]),
+
+        // System libraries (Debian libcmark-gfm-dev, libcmark-gfm-extensions-dev, libxml2-dev).
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // Native: Markdown, front matter, the content tree.
+        .target(name: "SitegenContent", dependencies: [
+            "SitegenHTML", "CCmarkGFM",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+
+        // Native: the build as named steps.
+        .target(name: "SitegenBuild", dependencies: ["SitegenHTML", "SitegenTemplates", "SitegenContent", "CLibXML2"]),
+
+        // Native: the commands, reachable from tests; the executable is one file.
+        .target(name: "SitegenCLI", dependencies: [
+            "SitegenBuild",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "sitegen", dependencies: ["SitegenCLI"]),
+
+        .testTarget(name: "SitegenHTMLTests", dependencies: ["SitegenHTML"]),
+        .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates", "SitegenHTML"]),
+        .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
+        .testTarget(name: "SitegenBuildTests", dependencies: ["SitegenBuild", "SitegenCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+// Development aid: `SITEGEN_TEST_ONLY=SitegenContent swift test` builds only that
+// module's tests (and what they depend on), so work on one module is not held up
+// by another's compile time. CI never sets it.
+if let only = Context.environment["SITEGEN_TEST_ONLY"], !only.isEmpty {
+    let keep = Set(only.split(separator: ",").map { String($0) + "Tests" })
+    package.targets.removeAll { $0.type == .test && !keep.contains($0.name) }
+}

@@ -1,0 +1,1 @@
+// Placeholder until the build pipeline lands.

@@ -1,0 +1,33 @@
+/// Near-miss suggestions for names the author mistyped ("did you mean 'upper'?").
+public enum Suggestion {
+    /// The candidate closest to `name` by edit distance, if it is within 2 edits
+    /// (or a case-only difference).
+    public static func nearest(to name: String, in candidates: [String]) -> String? {
+        let target = Array(name.lowercased().unicodeScalars)
+        var best: (String, Int)? = nil
+        for candidate in candidates {
+            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
+            if distance <= 2, distance < (best?.1 ?? Int.max), distance < max(target.count, 2) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.0
+    }
+
+    /// Levenshtein distance over Unicode scalars.
+    public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,27 @@
+/// The markup of suspense boundaries, and of the chunks that resolve them out of order.
+///
+/// A boundary is written as `<sg-b id="sg-bN">fallback</sg-b>` (an autonomous custom
+/// element, valid in flow and phrasing content). A resolved section arrives later as
+/// `<template id="sg-tN">content</template><script>sg(N)</script>`; `sg` moves the
+/// template's content into the boundary and removes both helpers, so the final DOM is
+/// the one a synchronous render (`SuspenseMode.resolved`) produces.
+public enum SuspenseMarkup {
+    /// Opens boundary `id`.
+    public static func open(_ id: Int) -> String { "<sg-b id=\"sg-b" + String(id) + "\">" }
+    /// Closes a boundary.
+    public static let close = "</sg-b>"
+
+    /// The script defining `sg(n)`; write it once, before the first replacement.
+    public static let runtime =
+        "<script>function sg(n){var t=document.getElementById(\"sg-t\"+n),b=document.getElementById(\"sg-b\"+n);"
+        + "if(t&&b){b.replaceChildren(t.content);t.remove();var s=document.currentScript;if(s)s.remove()}}</script>"
+
+    /// The chunk that replaces boundary `id`'s fallback with `html`.
+    public static func replacement(_ id: Int, html: String) -> String {
+        "<template id=\"sg-t" + String(id) + "\">" + html + "</template><script>sg(" + String(id) + ")</script>"
+    }
+
+    /// What a section shows when its loader or its template failed: the page still renders.
+    public static let errorBoundary =
+        "<div class=\"sg-error\" role=\"alert\">This section could not be loaded.</div>"
+}

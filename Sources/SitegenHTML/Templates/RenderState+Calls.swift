@@ -1,0 +1,129 @@
+extension RenderState {
+    /// Built-in functions every template has, besides the host's.
+    static let builtinFunctions = ["range", "super"]
+
+    func call(_ name: String, arguments: [Argument], at span: Span) throws(TemplateError) -> Value {
+        if let m = macros[name] { return try callMacro(m, arguments: arguments, at: span) }
+        switch name {
+        case "super":
+            return try renderSuper(at: span)
+        case "range":
+            let args = try evaluate(arguments)
+            return try range(args, at: span)
+        default:
+            break
+        }
+        guard let function = engine.functions[name] else {
+            var candidates = Array(macros.keys) + Self.builtinFunctions
+            candidates.append(contentsOf: engine.functions.keys)
+            throw located(.unknownFunction(name, candidates: candidates.sorted(), at: span))
+        }
+        let args = try evaluate(arguments)
+        do {
+            return try function(args)
+        } catch {
+            var error = located(error)
+            if error.span == .unknown { error.span = span }
+            throw error
+        }
+    }
+
+    func callMacro(_ m: Macro, arguments: [Argument], at span: Span) throws(TemplateError) -> Value {
+        try enter(at: span)
+        defer { depth -= 1 }
+        let args = try evaluate(arguments)
+        if args.positional.count > m.parameters.count {
+            throw error(
+                "macro '" + m.name + "' takes " + String(m.parameters.count) + " arguments, got "
+                    + String(args.positional.count), at: span,
+                expected: m.name + "(" + m.parameters.map { $0.name }.joined(separator: ", ") + ")")
+        }
+        for key in args.named.keys where !m.parameters.contains(where: { $0.name == key }) {
+            let names = m.parameters.map { $0.name }
+            throw error("macro '" + m.name + "' has no parameter '" + key + "'", at: span,
+                        expected: "one of " + names.map { "'" + $0 + "'" }.joined(separator: ", "),
+                        fix: Suggestion.nearest(to: key, in: names).map { "did you mean '" + $0 + "'?" })
+        }
+        // A macro sees its parameters and the global context, not the caller's locals.
+        let savedScopes = scopes
+        let savedLoops = loops
+        scopes = [scopes[0], [:]]
+        loops = []
+        defer {
+            scopes = savedScopes
+            loops = savedLoops
+        }
+        for (i, parameter) in m.parameters.enumerated() {
+            if let value = args.value(i, parameter.name) {
+                scopes[1][parameter.name] = value
+            } else if let defaultValue = parameter.defaultValue {
+                scopes[1][parameter.name] = try evaluate(defaultValue)
+            } else {
+                scopes[1][parameter.name] = .null
+            }
+        }
+        return .html(try capture(m.body))
+    }
+
+    /// `range(end)`, `range(start, end)` or `range(start, end, step)`: integers, end excluded.
+    func range(_ args: Arguments, at span: Span) throws(TemplateError) -> Value {
+        var numbers: [Int] = []
+        for value in args.positional {
+            guard let n = value.intValue else { throw error("range expects integers, got " + value.kindName, at: span) }
+            numbers.append(n)
+        }
+        let start = numbers.count >= 2 ? numbers[0] : 0
+        let end = numbers.count >= 2 ? numbers[1] : (numbers.first ?? 0)
+        let step = numbers.count >= 3 ? numbers[2] : 1
+        if step == 0 { throw error("range step must not be 0", at: span) }
+        let count = step > 0 ? (end > start ? (end - start + step - 1) / step : 0)
+                             : (start > end ? (start - end - step - 1) / -step : 0)
+        if count > 100_000 {
+            throw error("range of " + String(count) + " numbers is too long", at: span, expected: "at most 100000")
+        }
+        var result: [Value] = []
+        result.reserveCapacity(count)
+        var n = start
+        for _ in 0..<count {
+            result.append(.int(n))
+            n += step
+        }
+        return .array(result)
+    }
+
+    // MARK: Suspense
+
+    func renderSuspense(loader: String, arguments: [Entry], fallback: [TemplateNode], at span: Span) throws(TemplateError) {
+        var args = Object()
+        for entry in arguments { args[entry.key] = try evaluate(entry.value) }
+        let section = SuspendedSection(id: sections.count + 1, loader: loader, arguments: args)
+        sections.append(section)
+        writer.write(SuspenseMarkup.open(section.id))
+        switch suspense {
+        case .shell:
+            try render(fallback)
+        case .resolved(let load):
+            // An island's failure is contained: the page renders with an error boundary.
+            do {
+                let data = try load(section)
+                let content = RenderState(engine: engine, context: .null, suspense: .shell, writer: HTMLWriter())
+                try content.renderIsland(section, data: data)
+                writer.write(bytes: content.writer.bytes)
+            } catch {
+                writer.write(SuspenseMarkup.errorBoundary)
+            }
+        }
+        writer.write(SuspenseMarkup.close)
+    }
+
+    /// Renders `islands/<loader>.html` with `args` and `data`, or `data` itself without that template.
+    func renderIsland(_ section: SuspendedSection, data: Value) throws(TemplateError) {
+        let name = "islands/" + section.loader + ".html"
+        guard engine.library[name] != nil else {
+            write(data)
+            return
+        }
+        scopes = [["args": .object(section.arguments), "data": data]]
+        try renderTemplate(named: name, at: .unknown)
+    }
+}

@@ -1,0 +1,144 @@
+extension RenderState {
+    /// Evaluates an expression; an undefined name or key is an error in strict mode, `null` otherwise.
+    func evaluate(_ expr: TemplateExpr) throws(TemplateError) -> Value {
+        if let value = try lookup(expr, allowUndefined: !engine.strictVariables) { return value }
+        return .null
+    }
+
+    /// Evaluates an expression; returns `nil` for an undefined name or key when `allowUndefined`.
+    func lookup(_ expr: TemplateExpr, allowUndefined: Bool) throws(TemplateError) -> Value? {
+        switch expr {
+        case .literal(let value):
+            return value
+        case .variable(let name, let span):
+            if let value = variable(name) { return value }
+            if allowUndefined { return nil }
+            throw located(.unknownVariable(name, candidates: visibleNames(), at: span))
+        case .loopProperty(let name, let span):
+            return try loopProperty(name, at: span)
+        case .attribute(let base, let name, let span):
+            guard let container = try lookup(base, allowUndefined: allowUndefined) else { return nil }
+            if let value = container[name] { return value }
+            if case .null = container, allowUndefined { return nil }
+            if allowUndefined { return nil }
+            let keys = container.objectValue?.keys ?? []
+            let suggestion = Suggestion.nearest(to: name, in: keys)
+            throw error(
+                container.objectValue == nil
+                    ? "cannot read '" + name + "' of " + container.kindName
+                    : "no key '" + name + "' in this object", at: span,
+                expected: keys.isEmpty ? nil : "one of " + keys.map { "'" + $0 + "'" }.joined(separator: ", "),
+                fix: suggestion.map { "did you mean '" + $0 + "'?" })
+        case .index(let base, let key, let span):
+            guard let container = try lookup(base, allowUndefined: allowUndefined) else { return nil }
+            let k = try evaluate(key)
+            switch (container, k) {
+            case (.array(let items), .int(let i)):
+                let j = i < 0 ? items.count + i : i
+                if j >= 0, j < items.count { return items[j] }
+            case (.object(let object), .string(let s)):
+                if let value = object[s] { return value }
+            case (.array, _), (.object, _):
+                break
+            default:
+                if case .null = container, allowUndefined { return nil }
+                throw error("cannot index " + container.kindName + " with " + k.kindName, at: span)
+            }
+            if allowUndefined { return nil }
+            throw error("index " + Self.text(of: k) + " is out of range", at: span)
+        case .filter(let input, let name, let arguments, let span):
+            if name == "default" {
+                let value = try lookup(input, allowUndefined: true)
+                let args = try evaluate(arguments)
+                let fallback = args.value(0, "value") ?? .string("")
+                let onFalsy = args.value(1, "boolean")?.isTruthy ?? false
+                guard let value, !(onFalsy && !value.isTruthy) else { return fallback }
+                if case .null = value { return fallback }
+                return value
+            }
+            let value = try evaluate(input)
+            do {
+                return try applyFilter(name, to: value, arguments: try evaluate(arguments), at: span)
+            } catch {
+                throw located(error)
+            }
+        case .test(let input, let name, let arguments, let negated, let span):
+            let value = try lookup(input, allowUndefined: true)
+            let result = try applyTest(name, to: value, arguments: try evaluate(arguments), at: span)
+            return .bool(result != negated)
+        case .call(let name, let arguments, let span):
+            return try call(name, arguments: arguments, at: span)
+        case .unary(let op, let operand, let span):
+            let value = try evaluate(operand)
+            switch op {
+            case .not: return .bool(!value.isTruthy)
+            case .negate:
+                switch value {
+                case .int(let i) where i != Int.min: return .int(-i)
+                case .double(let d): return .double(-d)
+                default: throw error("cannot negate " + value.kindName, at: span)
+                }
+            }
+        case .binary(let op, let lhs, let rhs, let span):
+            return try binary(op, lhs, rhs, at: span)
+        case .list(let items):
+            var values: [Value] = []
+            values.reserveCapacity(items.count)
+            for item in items { values.append(try evaluate(item)) }
+            return .array(values)
+        case .dictionary(let entries):
+            var object = Object()
+            for entry in entries { object[entry.key] = try evaluate(entry.value) }
+            return .object(object)
+        case .conditional(let condition, let then, let otherwise):
+            return try evaluate(condition).isTruthy ? try evaluate(then) : try evaluate(otherwise)
+        }
+    }
+
+    func variable(_ name: String) -> Value? {
+        var i = scopes.count - 1
+        while i >= 0 {
+            if let value = scopes[i][name] { return value }
+            i -= 1
+        }
+        if let value = context[name] { return value }
+        return engine.globals[name]
+    }
+
+    func visibleNames() -> [String] {
+        var names: [String] = []
+        for scope in scopes { names.append(contentsOf: scope.keys) }
+        names.append(contentsOf: context.objectValue?.keys ?? [])
+        names.append(contentsOf: engine.globals.keys)
+        return names.sorted()
+    }
+
+    func loopProperty(_ name: String, at span: Span) throws(TemplateError) -> Value {
+        guard let loop = loops.last else {
+            throw error("'loop' is only defined inside a {% for %} loop", at: span)
+        }
+        switch name {
+        case "index": return .int(loop.index + 1)
+        case "index0": return .int(loop.index)
+        case "revindex": return .int(loop.length - loop.index)
+        case "revindex0": return .int(loop.length - loop.index - 1)
+        case "first": return .bool(loop.index == 0)
+        case "last": return .bool(loop.index == loop.length - 1)
+        case "length": return .int(loop.length)
+        default:
+            let names = ["index", "index0", "revindex", "revindex0", "first", "last", "length"]
+            throw error("loop has no property '" + name + "'", at: span,
+                        expected: "one of " + names.map { "'" + $0 + "'" }.joined(separator: ", "),
+                        fix: Suggestion.nearest(to: name, in: names).map { "did you mean 'loop." + $0 + "'?" })
+        }
+    }
+
+    func evaluate(_ arguments: [Argument]) throws(TemplateError) -> Arguments {
+        var result = Arguments()
+        for argument in arguments {
+            let value = try evaluate(argument.value)
+            if let name = argument.name { result.named[name] = value } else { result.positional.append(value) }
+        }
+        return result
+    }
+}

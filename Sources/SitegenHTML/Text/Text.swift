@@ -1,0 +1,141 @@
+/// Foundation-free string helpers that behave the same natively and in Embedded wasm.
+///
+/// They work on UTF-8 bytes or Unicode scalars rather than `Character`s: that is what
+/// Embedded Swift does cheaply (no grapheme tables), and it keeps results byte-for-byte
+/// identical on both sides.
+public enum Text {
+    /// Whether `haystack` contains `needle` (byte search; `String.contains(String)` is not in Embedded Swift).
+    public static func contains(_ haystack: String, _ needle: String) -> Bool {
+        find(Array(needle.utf8), in: Array(haystack.utf8), from: 0) != nil
+    }
+
+    /// Orders two strings by code point (their UTF-8 bytes), deterministically on every platform.
+    public static func compare(_ a: String, _ b: String) -> Int {
+        var i = a.utf8.makeIterator()
+        var j = b.utf8.makeIterator()
+        while true {
+            switch (i.next(), j.next()) {
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            case (let x?, let y?): if x != y { return x < y ? -1 : 1 }
+            }
+        }
+    }
+
+    public static func hasPrefix(_ s: String, _ prefix: String) -> Bool { s.utf8.starts(with: prefix.utf8) }
+
+    public static func hasSuffix(_ s: String, _ suffix: String) -> Bool {
+        s.utf8.count >= suffix.utf8.count && s.utf8.reversed().starts(with: suffix.utf8.reversed())
+    }
+
+    /// Byte offset of `needle` in `haystack` at or after `start`.
+    public static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        if needle.isEmpty { return start <= haystack.count ? start : nil }
+        guard haystack.count >= needle.count else { return nil }
+        var i = start
+        let last = haystack.count - needle.count
+        let first = needle[0]
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Replaces every occurrence of `target` with `replacement`.
+    public static func replace(_ s: String, _ target: String, with replacement: String) -> String {
+        let bytes = Array(s.utf8)
+        let needle = Array(target.utf8)
+        guard !needle.isEmpty else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while let j = find(needle, in: bytes, from: i) {
+            out.append(contentsOf: bytes[i..<j])
+            out.append(contentsOf: replacement.utf8)
+            i = j + needle.count
+        }
+        out.append(contentsOf: bytes[i...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Splits on every occurrence of `separator` (empty parts kept, as Python's `str.split(sep)`).
+    public static func split(_ s: String, _ separator: String) -> [String] {
+        let bytes = Array(s.utf8)
+        let needle = Array(separator.utf8)
+        guard !needle.isEmpty else { return [s] }
+        var parts: [String] = []
+        var i = 0
+        while let j = find(needle, in: bytes, from: i) {
+            parts.append(String(decoding: bytes[i..<j], as: UTF8.self))
+            i = j + needle.count
+        }
+        parts.append(String(decoding: bytes[i...], as: UTF8.self))
+        return parts
+    }
+
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
+
+    /// Removes ASCII whitespace at both ends.
+    public static func trim(_ s: String) -> String {
+        let bytes = Array(s.utf8)
+        var start = 0
+        var end = bytes.count
+        while start < end && isSpace(bytes[start]) { start += 1 }
+        while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Counts runs of non-whitespace.
+    public static func wordCount(_ s: String) -> Int {
+        var count = 0
+        var inWord = false
+        for b in s.utf8 {
+            if isSpace(b) { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
+
+    /// At most `length` scalars; longer text is cut and `end` appended.
+    public static func truncate(_ s: String, length: Int, end: String) -> String {
+        let scalars = s.unicodeScalars
+        guard scalars.count > length else { return s }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars.prefix(max(0, length)))
+        return String(out) + end
+    }
+
+    /// The first letter upper case, the rest lower case.
+    public static func capitalize(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first else { return s }
+        var rest = String.UnicodeScalarView()
+        rest.append(contentsOf: s.unicodeScalars.dropFirst())
+        return String(first).uppercased() + String(rest).lowercased()
+    }
+
+    /// Every word capitalised.
+    public static func titleCase(_ s: String) -> String {
+        split(s, " ").map { capitalize($0) }.joined(separator: " ")
+    }
+
+    /// Drops `<…>` tags (and HTML comments), keeping the text between them.
+    public static func stripTags(_ s: String) -> String {
+        var out: [UInt8] = []
+        var inTag = false
+        for b in s.utf8 {
+            if inTag {
+                if b == UInt8(ascii: ">") { inTag = false }
+            } else if b == UInt8(ascii: "<") {
+                inTag = true
+            } else {
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,132 @@
+/// A piece of template data: what templates read, what loaders return, what JSON decodes to.
+///
+/// `Value` is the one data model shared by the build (natively) and by the wasm
+/// component (in Embedded Swift), so it is a plain enum: no `Any`, no existentials.
+///
+/// ```swift
+/// let page: Value = ["title": "Hello", "tags": ["swift", "wasm"], "draft": false, "summary": .null]
+/// page["title"]          // .string("Hello")
+/// page["tags"]?.count    // 2
+/// ```
+public enum Value: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([Value])
+    case object(Object)
+    /// Markup that is trusted and written without escaping (rendered Markdown, `| safe`).
+    case html(String)
+}
+
+extension Value {
+    /// Looks up a key of an object; `nil` for a missing key or a non-object.
+    public subscript(key: String) -> Value? {
+        if case .object(let object) = self { return object[key] }
+        return nil
+    }
+
+    /// The element at `index` of an array; `nil` when out of range or not an array.
+    public subscript(index: Int) -> Value? {
+        guard case .array(let items) = self, index >= 0, index < items.count else { return nil }
+        return items[index]
+    }
+
+    /// Truthiness as templates see it (Jinja's rules): `null`, `false`, `0`, `0.0`,
+    /// `""` and empty collections are false; everything else is true.
+    public var isTruthy: Bool {
+        switch self {
+        case .null: return false
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        case .double(let d): return d != 0
+        case .string(let s): return !s.isEmpty
+        case .html(let s): return !s.isEmpty
+        case .array(let a): return !a.isEmpty
+        case .object(let o): return !o.isEmpty
+        }
+    }
+
+    /// The number of elements (array), entries (object) or characters (string); `nil` otherwise.
+    public var count: Int? {
+        switch self {
+        case .array(let a): return a.count
+        case .object(let o): return o.count
+        case .string(let s), .html(let s): return s.count
+        default: return nil
+        }
+    }
+
+    /// The string payload of `.string` or `.html`.
+    public var stringValue: String? {
+        switch self {
+        case .string(let s), .html(let s): return s
+        default: return nil
+        }
+    }
+
+    /// The array payload, if this is an array.
+    public var arrayValue: [Value]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
+
+    /// The object payload, if this is an object.
+    public var objectValue: Object? {
+        if case .object(let o) = self { return o }
+        return nil
+    }
+
+    /// The integer payload; a `.double` with an integral value converts.
+    public var intValue: Int? {
+        switch self {
+        case .int(let i): return i
+        case .double(let d):
+            guard d.rounded() == d, d >= -9.0e18, d <= 9.0e18 else { return nil }
+            return Int(d)
+        default: return nil
+        }
+    }
+
+    /// The numeric payload as a `Double`.
+    public var doubleValue: Double? {
+        switch self {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        default: return nil
+        }
+    }
+
+    /// A short name of the value's kind, for error messages ("expected a string, got an array").
+    public var kindName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .int: return "an integer"
+        case .double: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        case .html: return "HTML"
+        }
+    }
+}
+
+// Deliberately not ExpressibleByNilLiteral: with it, a `nil` meant as `Value?.none`
+// silently becomes `.null` in ternaries and returns.
+extension Value: ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral
+{
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(arrayLiteral elements: Value...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, Value)...) {
+        var object = Object()
+        for (key, value) in elements { object[key] = value }
+        self = .object(object)
+    }
+}

@@ -1,0 +1,3 @@
+import SitegenCLI
+
+SitegenCommand.main()
