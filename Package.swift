@@ -44,7 +44,7 @@ let package = Package(
         ]),
         .executableTarget(name: "sitegen", dependencies: ["SitegenCLI"]),
 
-        .testTarget(name: "SitegenHTMLTests", dependencies: ["SitegenHTML"]),
+        .testTarget(name: "SitegenHTMLTests", dependencies: ["SitegenHTML"], exclude: ["Fixtures"]),
         .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates", "SitegenHTML"]),
         .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
         .testTarget(name: "SitegenBuildTests", dependencies: ["SitegenBuild", "SitegenCLI"]),

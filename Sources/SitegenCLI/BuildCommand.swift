@@ -1,16 +1,77 @@
 import ArgumentParser
+import Foundation
+import SitegenBuild
+import SitegenHTML
 
+/// `sitegen build`: the site folder → a complete static site in `dist/`.
 struct BuildCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the site into dist/.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into its output folder (dist/ by default).",
+        discussion: "The output is replaced only when the build succeeds: a failed build leaves the previous dist/ as it was.")
+
+    @Option(name: .shortAndLong, help: "The site folder, holding sitegen.toml.")
+    var source: String = "."
+
+    @Option(name: .shortAndLong, help: "Where to write the site (default: <source>/dist).")
+    var output: String?
+
+    @Flag(help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Flag(help: "Include pages dated in the future.")
+    var future = false
+
+    @Option(name: .customLong("base-url"), help: "Override base_url from sitegen.toml.")
+    var baseURL: String?
+
+    @Flag(name: .shortAndLong, help: "Print each build step's time.")
+    var verbose = false
+
+    func run() throws {
+        var options = BuildOptions(source: source, output: output)
+        options.includeDrafts = drafts
+        options.includeFuture = future
+        options.baseURL = baseURL
+        let result = SiteBuilder(options: options).build()
+        Console.report(result.diagnostics)
+        if verbose {
+            for (name, seconds) in result.steps { Console.err("  " + name + ": " + Console.seconds(seconds)) }
+        }
+        guard result.succeeded else {
+            Console.err("error: build failed with " + Console.count(result.errorCount, "error") + "; " + options.output + " was left unchanged")
+            throw ExitCode(1)
+        }
+        var summary = "Built " + Console.count(result.pageCount, "page") + ", " + Console.count(result.assetCount, "asset")
+            + " in " + Console.seconds(result.seconds)
+        if result.warningCount > 0 { summary += " (" + Console.count(result.warningCount, "warning") + ")" }
+        print(summary)
+    }
 }
 
-struct PreviewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "preview", abstract: "Serve the site locally with live reload.")
-    func run() throws {}
-}
+/// Output helpers shared by the commands.
+enum Console {
+    static func err(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
 
-struct NewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "new", abstract: "Create a new site or page.")
-    func run() throws {}
+    /// Prints diagnostics to stderr in file order.
+    static func report(_ diagnostics: [Diagnostic]) {
+        for d in diagnostics { FileHandle.standardError.write(Data((d.formatted + "\n").utf8)) }
+    }
+
+    /// "1 page", "1,204 pages".
+    static func count(_ n: Int, _ noun: String) -> String {
+        let digits = Array(String(n))
+        var grouped = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { grouped += "," }
+            grouped.append(d)
+        }
+        return grouped + " " + noun + (n == 1 ? "" : "s")
+    }
+
+    static func seconds(_ s: Double) -> String {
+        s < 1 ? String(Int((s * 1000).rounded())) + " ms" : String(format: "%.2f s", s)
+    }
 }

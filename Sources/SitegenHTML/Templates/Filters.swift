@@ -64,7 +64,7 @@ extension RenderState {
             return .string(Self.text(of: value))
         case "int":
             if let i = value.intValue { return .int(i) }
-            if let d = value.doubleValue, d.isFinite, d.magnitude < 9e18 { return .int(Int(d)) }
+            if let d = value.doubleValue, d.isFinite, let i = Int(exactly: d.rounded(.towardZero)) { return .int(i) }
             if let s = value.stringValue, let i = Int(Text.trim(s)) { return .int(i) }
             return .int(args.value(0, "default")?.intValue ?? 0)
         case "float":
@@ -80,7 +80,10 @@ extension RenderState {
         case "round":
             guard let d = value.doubleValue else { throw wrongType(name, "a number", value, span) }
             let precision = args.value(0, "precision")?.intValue ?? 0
-            if precision <= 0 { return .int(Int(d.rounded())) }
+            if precision <= 0 {
+                let r = d.rounded()
+                return Int(exactly: r).map { .int($0) } ?? .double(r)
+            }
             var scale = 1.0
             for _ in 0..<min(precision, 15) { scale *= 10 }
             return .double((d * scale).rounded() / scale)

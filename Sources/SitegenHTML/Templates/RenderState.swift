@@ -263,7 +263,7 @@ final class RenderState {
     }
 
     static func formatNumber(_ d: Double) -> String {
-        if d.isFinite, d == d.rounded(), d.magnitude < 1e15 { return String(Int(d)) }
+        if let integral = Value.exactInteger(d) { return String(integral) }
         return d.description
     }
 }

@@ -83,10 +83,16 @@ extension Value {
         switch self {
         case .int(let i): return i
         case .double(let d):
-            guard d.rounded() == d, d >= -9.0e18, d <= 9.0e18 else { return nil }
-            return Int(d)
+            return Int(exactly: d)
         default: return nil
         }
+    }
+
+    /// `d` as an integer when it is integral and within ±2^53 (exact in a double); `Int64`
+    /// because `Int` is 32-bit in wasm32.
+    public static func exactInteger(_ d: Double) -> Int64? {
+        guard d.magnitude <= 9_007_199_254_740_992 else { return nil }
+        return Int64(exactly: d)
     }
 
     /// The numeric payload as a `Double`.

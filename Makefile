@@ -1,0 +1,30 @@
+# The two commands in README.md are `make site` and `make test`; CI runs .ci/run (= make test).
+# Recipes stay short: the logic lives in scripts/.
+SHELL := /bin/bash
+SITEGEN := .build/release/sitegen
+
+.PHONY: setup site test wasm bench
+
+# Installs missing Debian/PyPI tools; quiet and fast when everything is there.
+setup:
+	@scripts/setup.sh
+
+# Builds the site at the repository root (sitegen's own docs) into dist/.
+site: setup
+	swift build -c release
+	$(SITEGEN) build
+
+# Native build and tests, then the shared core as Embedded Swift under wasmtime.
+test: setup
+	swift build
+	swift test
+	scripts/wasm-test.sh
+
+# Only the Embedded wasm32 build of the shared core (SitegenHTML) into .wasm/.
+wasm:
+	scripts/build-wasm.sh
+
+# Times a release build of the site.
+bench: site
+	mkdir -p Benchmarks/work
+	hyperfine --warmup 1 --runs 10 --export-markdown Benchmarks/work/site-build.md '$(SITEGEN) build'

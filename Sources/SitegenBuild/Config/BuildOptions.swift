@@ -1,0 +1,21 @@
+/// What `sitegen build` was asked to do.
+public struct BuildOptions: Sendable {
+    /// The site folder (holds `sitegen.toml`).
+    public var source: String
+    /// Where the finished site goes; replaced atomically.
+    public var output: String
+    public var includeDrafts = false
+    public var includeFuture = false
+    /// Overrides `base_url` (preview uses `http://127.0.0.1:1313`).
+    public var baseURL: String?
+    /// Extra folders searched for themes after `<source>/themes` and the parents' `themes/`.
+    public var themeSearchPaths: [String] = []
+    /// "Now", for drafts/future/expiry decisions and the `now` variable; `SOURCE_DATE_EPOCH` or the clock.
+    public var now: String?
+
+    /// Creates options for the site in `source`, written to `output` (default `<source>/dist`).
+    public init(source: String, output: String? = nil) {
+        self.source = source
+        self.output = output ?? (source == "." ? "dist" : source + "/dist")
+    }
+}

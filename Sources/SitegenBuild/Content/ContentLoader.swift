@@ -1,0 +1,193 @@
+import Foundation
+import SitegenContent
+import SitegenHTML
+
+/// Step "Load content": finds sections, pages and bundles under `content/`, reads their
+/// front matter in parallel, drops drafts and unpublished pages, and links the tree.
+struct ContentLoader {
+    let options: BuildOptions
+    let now: DateValue
+
+    /// A Markdown file found on disk, before parsing.
+    struct Found {
+        var file: String          // site-relative: content/posts/hello.md
+        var contentPath: String   // posts/hello.md
+        var isSection: Bool
+        var bundleDirectory: String?
+        var assets: [String]
+    }
+
+    func load(into site: inout Site, diagnostics: inout [Diagnostic]) {
+        let found = discover(root: site.root)
+        let taxonomyNames = site.config.taxonomies.map(\.name)
+        let root = site.root
+        let parsed = parallelMap(found) { item -> ContentFile in
+            let text = (try? String(contentsOfFile: root + "/" + item.file, encoding: .utf8)) ?? ""
+            return ContentFile(parsing: text, file: item.file, taxonomies: taxonomyNames)
+        }
+        var sections: [String: Section] = ["": Section(
+            key: "", file: nil, contentPath: "_index.md", frontMatter: FrontMatter(), body: "", bodyLineOffset: 0, path: "/")]
+        var pages: [Page] = []
+        for (item, file) in zip(found, parsed) {
+            diagnostics.append(contentsOf: file.diagnostics)
+            let directory = Self.directory(of: item.contentPath)
+            if item.isSection {
+                sections[directory] = Section(
+                    key: directory, file: item.file, contentPath: item.contentPath, frontMatter: file.frontMatter,
+                    body: file.body, bodyLineOffset: file.bodyLineOffset, path: directory.isEmpty ? "/" : "/" + directory + "/")
+                continue
+            }
+            let fm = file.frontMatter
+            if fm.draft && !options.includeDrafts { continue }
+            let date = fm.date.flatMap { DateValue(iso: $0) }
+            if !options.includeFuture {
+                if let publish = (fm.publishDate.flatMap { DateValue(iso: $0) } ?? date), Self.isAfter(publish, now) { continue }
+            }
+            if let expiry = fm.expiryDate.flatMap({ DateValue(iso: $0) }), !Self.isAfter(expiry, now) { continue }
+            let stem = item.bundleDirectory != nil ? Self.lastComponent(directory) : Self.stem(of: item.contentPath)
+            let slug = fm.slug ?? Text.slugify(stem)
+            let parent = item.bundleDirectory != nil ? Self.directory(of: directory) : directory
+            let path = "/" + (parent.isEmpty ? "" : parent + "/") + slug + "/"
+            pages.append(Page(
+                file: item.file, contentPath: item.contentPath, frontMatter: fm, body: file.body,
+                bodyLineOffset: file.bodyLineOffset, path: path, slug: slug, section: "",
+                assets: item.assets, bundleDirectory: item.bundleDirectory, date: date))
+        }
+        // Each page belongs to its nearest enclosing section.
+        for i in pages.indices {
+            var directory = Self.directory(of: pages[i].contentPath)
+            if pages[i].bundleDirectory != nil { directory = Self.directory(of: directory) }
+            while sections[directory] == nil { directory = Self.directory(of: directory) }
+            pages[i].section = directory
+        }
+        pages.sort { $0.contentPath < $1.contentPath }
+        for key in sections.keys.sorted() where !key.isEmpty {
+            var parent = Self.directory(of: key)
+            while sections[parent] == nil { parent = Self.directory(of: parent) }
+            sections[parent]?.subsections.append(key)
+        }
+        site.pages = pages
+        for (i, page) in pages.enumerated() {
+            site.pageIndex[page.contentPath] = i
+            sections[page.section]?.pages.append(i)
+        }
+        for key in sections.keys {
+            let sortBy = sections[key]?.sortBy ?? "date"
+            sections[key]?.pages.sort { a, b in Self.order(pages[a], pages[b], by: sortBy) }
+            let ordered = sections[key]?.pages ?? []
+            for (position, index) in ordered.enumerated() {
+                site.pages[index].higher = position > 0 ? ordered[position - 1] : nil
+                site.pages[index].lower = position + 1 < ordered.count ? ordered[position + 1] : nil
+            }
+        }
+        site.sections = sections
+        collectTaxonomies(&site)
+    }
+
+    func collectTaxonomies(_ site: inout Site) {
+        for taxonomy in site.config.taxonomies {
+            var terms: [String: Term] = [:]
+            for (i, page) in site.pages.enumerated() {
+                for name in page.frontMatter.taxonomies[taxonomy.name] ?? [] {
+                    let slug = Text.slugify(name)
+                    terms[slug, default: Term(name: name, slug: slug, pages: [])].pages.append(i)
+                }
+            }
+            site.taxonomies[taxonomy.name] = terms.values
+                .map { term in
+                    var term = term
+                    term.pages.sort { Self.order(site.pages[$0], site.pages[$1], by: "date") }
+                    return term
+                }
+                .sorted { $0.slug < $1.slug }
+        }
+    }
+
+    /// Newest first by default, then by title; `weight` ascending; `title` alphabetical.
+    static func order(_ a: Page, _ b: Page, by key: String) -> Bool {
+        switch key {
+        case "weight":
+            let wa = a.frontMatter.weight ?? Int.max, wb = b.frontMatter.weight ?? Int.max
+            if wa != wb { return wa < wb }
+        case "title":
+            if a.title != b.title { return a.title < b.title }
+        default:
+            let da = a.frontMatter.date ?? "", db = b.frontMatter.date ?? ""
+            if da != db { return da > db }
+        }
+        if a.title != b.title { return a.title < b.title }
+        return a.contentPath < b.contentPath
+    }
+
+    static func isAfter(_ a: DateValue, _ b: DateValue) -> Bool { a.rfc3339Sortable > b.rfc3339Sortable }
+
+    // MARK: Discovery
+
+    func discover(root: String) -> [Found] {
+        var result: [Found] = []
+        walk(root: root, relative: "", into: &result)
+        return result.sorted { $0.file < $1.file }
+    }
+
+    private func walk(root: String, relative: String, into result: inout [Found]) {
+        let fm = FileManager.default
+        let directory = root + "/content" + (relative.isEmpty ? "" : "/" + relative)
+        guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return }
+        let prefix = relative.isEmpty ? "" : relative + "/"
+        if names.contains("index.md") {
+            // A page bundle: index.md plus its files.
+            var assets: [String] = []
+            collectAssets(directory, relative: "", into: &assets)
+            result.append(Found(file: "content/" + prefix + "index.md", contentPath: prefix + "index.md", isSection: false,
+                                bundleDirectory: "content/" + relative, assets: assets.sorted()))
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            var isDirectory: ObjCBool = false
+            fm.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
+            if isDirectory.boolValue {
+                walk(root: root, relative: prefix + name, into: &result)
+            } else if name.hasSuffix(".md") {
+                result.append(Found(file: "content/" + prefix + name, contentPath: prefix + name,
+                                    isSection: name == "_index.md", bundleDirectory: nil, assets: []))
+            }
+        }
+    }
+
+    private func collectAssets(_ directory: String, relative: String, into assets: inout [String]) {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: directory + relative)) ?? [] where !name.hasPrefix(".") {
+            let path = relative + "/" + name
+            var isDirectory: ObjCBool = false
+            fm.fileExists(atPath: directory + path, isDirectory: &isDirectory)
+            if isDirectory.boolValue {
+                collectAssets(directory, relative: path, into: &assets)
+            } else if !name.hasSuffix(".md") {
+                assets.append(String(path.dropFirst()))
+            }
+        }
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    static func lastComponent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    static func stem(of path: String) -> String {
+        let name = lastComponent(path)
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+}
+
+extension DateValue {
+    /// A UTC-normalised sortable key (minutes since year 0, roughly), for comparisons.
+    var rfc3339Sortable: Int {
+        let days = year * 372 + month * 31 + day
+        return (days * 24 + hour) * 60 + minute - (offsetMinutes ?? 0)
+    }
+}

@@ -1,0 +1,22 @@
+import SitegenContent
+import SitegenHTML
+
+/// Everything loaded from a site folder, before rendering.
+public struct Site: Sendable {
+    public var root: String
+    public var config: SiteConfig
+    public var pages: [Page] = []
+    /// Sections by key; the root section has key `""`.
+    public var sections: [String: Section] = [:]
+    /// Terms per taxonomy name, sorted by name.
+    public var taxonomies: [String: [Term]] = [:]
+    /// `data/<name>.{toml,yaml,yml,json}` by name.
+    public var data = Object()
+    /// Static files: output path → source path (site `static/` over the theme's).
+    public var staticFiles: [String: String] = [:]
+
+    /// Site-relative content path (`posts/hello.md`) → index into `pages`.
+    public var pageIndex: [String: Int] = [:]
+
+    public func permalink(_ path: String) -> String { config.baseURLPrefix + path }
+}

@@ -1,0 +1,96 @@
+import SitegenHTML
+
+/// Atom and RSS 2.0 feeds, and the sitemap, written with libxml2.
+enum Feeds {
+    struct Entry {
+        var title: String
+        var permalink: String
+        var date: DateValue?
+        var updated: DateValue?
+        var summary: String
+        var content: String
+    }
+
+    static func entries(_ indices: [Int], context: SiteContext, limit: Int) -> [Entry] {
+        let site = context.site
+        var result: [Entry] = []
+        for i in indices where site.pages[i].date != nil {
+            let page = site.pages[i]
+            result.append(Entry(
+                title: page.title, permalink: site.permalink(page.path), date: page.date,
+                updated: page.frontMatter.updated.flatMap { DateValue(iso: $0) },
+                summary: page.rendered?.summaryHTML ?? page.frontMatter.description ?? "",
+                content: page.rendered?.html ?? ""))
+        }
+        result.sort { ($0.date?.rfc3339Sortable ?? 0) > ($1.date?.rfc3339Sortable ?? 0) }
+        return Array(result.prefix(limit))
+    }
+
+    /// An Atom 1.0 feed (RFC 4287).
+    static func atom(title: String, feedURL: String, siteURL: String, language: String, entries: [Entry], fallbackDate: DateValue) -> [UInt8] {
+        let w = XMLDocumentWriter()
+        w.start("feed", namespace: "http://www.w3.org/2005/Atom")
+        w.attribute("xml:lang", language)
+        w.element("title", title)
+        w.empty("link", attributes: [("href", feedURL), ("rel", "self"), ("type", "application/atom+xml")])
+        w.empty("link", attributes: [("href", siteURL), ("rel", "alternate"), ("type", "text/html")])
+        w.element("updated", (entries.first.flatMap { $0.updated ?? $0.date } ?? fallbackDate).rfc3339)
+        w.element("id", feedURL)
+        w.element("generator", "sitegen")
+        for e in entries {
+            w.start("entry")
+            w.element("title", e.title)
+            w.empty("link", attributes: [("href", e.permalink), ("rel", "alternate"), ("type", "text/html")])
+            w.element("id", e.permalink)
+            if let date = e.date { w.element("published", date.rfc3339) }
+            w.element("updated", (e.updated ?? e.date ?? fallbackDate).rfc3339)
+            if !e.summary.isEmpty { w.element("summary", e.summary, attributes: [("type", "html")]) }
+            w.element("content", e.content, attributes: [("type", "html")])
+            w.end()
+        }
+        w.end()
+        return w.finish()
+    }
+
+    /// An RSS 2.0 feed.
+    static func rss(title: String, feedURL: String, siteURL: String, description: String, language: String, entries: [Entry]) -> [UInt8] {
+        let w = XMLDocumentWriter()
+        w.start("rss")
+        w.attribute("version", "2.0")
+        w.attribute("xmlns:atom", "http://www.w3.org/2005/Atom")
+        w.start("channel")
+        w.element("title", title)
+        w.element("link", siteURL)
+        w.element("description", description.isEmpty ? title : description)
+        w.element("language", language)
+        w.element("generator", "sitegen")
+        w.empty("atom:link", attributes: [("href", feedURL), ("rel", "self"), ("type", "application/rss+xml")])
+        if let latest = entries.first?.date { w.element("lastBuildDate", latest.rfc822) }
+        for e in entries {
+            w.start("item")
+            w.element("title", e.title)
+            w.element("link", e.permalink)
+            w.element("guid", e.permalink)
+            if let date = e.date { w.element("pubDate", date.rfc822) }
+            w.element("description", e.summary.isEmpty ? e.content : e.summary)
+            w.end()
+        }
+        w.end()
+        w.end()
+        return w.finish()
+    }
+
+    /// `sitemap.xml` (sitemaps.org 0.9).
+    static func sitemap(_ urls: [(String, DateValue?)]) -> [UInt8] {
+        let w = XMLDocumentWriter()
+        w.start("urlset", namespace: "http://www.sitemaps.org/schemas/sitemap/0.9")
+        for (loc, lastmod) in urls {
+            w.start("url")
+            w.element("loc", loc)
+            if let lastmod { w.element("lastmod", lastmod.formatted("%Y-%m-%d")) }
+            w.end()
+        }
+        w.end()
+        return w.finish()
+    }
+}

@@ -1,0 +1,135 @@
+import SitegenContent
+import SitegenHTML
+
+/// Step "Render Markdown": every page and section body through cmark-gfm, in parallel,
+/// with relative `.md` links rewritten to permalinks and broken links and anchors reported.
+struct MarkdownStep {
+    func run(_ site: inout Site, diagnostics: inout [Diagnostic]) {
+        var targets: [String: String] = [:]  // content path → URL path
+        for page in site.pages { targets[page.contentPath] = page.path }
+        for section in site.sections.values { targets[section.contentPath] = section.path }
+        let options = site.config
+        let resolver = LinkResolver(targets: targets)
+
+        let pageResults = parallelMap(site.pages) { page in
+            resolver.render(page.body, from: page.contentPath, file: page.file, lineOffset: page.bodyLineOffset, config: options)
+        }
+        for i in site.pages.indices { site.pages[i].rendered = pageResults[i].rendered }
+        var brokenLinks = pageResults.flatMap(\.problems)
+        for key in site.sections.keys.sorted() {
+            guard let section = site.sections[key], let file = section.file else { continue }
+            let result = resolver.render(section.body, from: section.contentPath, file: file,
+                                         lineOffset: section.bodyLineOffset, config: options)
+            site.sections[key]?.rendered = result.rendered
+            brokenLinks.append(contentsOf: result.problems)
+        }
+        // Anchors can be checked only once every target is rendered.
+        var anchors: [String: Set<String>] = [:]
+        for page in site.pages { anchors[page.path] = Self.ids(page.rendered?.toc ?? []) }
+        for section in site.sections.values { anchors[section.path] = Self.ids(section.rendered?.toc ?? []) }
+        for problem in brokenLinks {
+            switch problem.kind {
+            case .missingTarget:
+                diagnostics.append(problem.diagnostic)
+            case .anchor(let path, let fragment):
+                if !(anchors[path]?.contains(fragment) ?? true) {
+                    var d = problem.diagnostic
+                    d.message = "link to a missing anchor '#" + fragment + "'"
+                    d.expected = "a heading id of the target page"
+                    let known = Array(anchors[path] ?? []).sorted()
+                    d.fix = Suggestion.nearest(to: fragment, in: known).map { "did you mean '#" + $0 + "'?" }
+                        ?? "link to one of its headings, or remove the '#" + fragment + "'"
+                    diagnostics.append(d)
+                }
+            }
+        }
+    }
+
+    static func ids(_ toc: [TOCEntry]) -> Set<String> {
+        var result: Set<String> = []
+        for entry in toc {
+            result.insert(entry.id)
+            result.formUnion(ids(entry.children))
+        }
+        return result
+    }
+}
+
+/// Resolves link destinations written in Markdown to the URLs of the pages they name.
+struct LinkResolver: Sendable {
+    let targets: [String: String]
+
+    struct Problem {
+        enum Kind { case missingTarget, anchor(String, String) }
+        var kind: Kind
+        var diagnostic: Diagnostic
+    }
+
+    struct Result {
+        var rendered: RenderedMarkdown
+        var problems: [Problem]
+    }
+
+    func render(_ body: String, from contentPath: String, file: String, lineOffset: Int, config: SiteConfig) -> Result {
+        let renderer = MarkdownRenderer(options: MarkdownOptions(
+            smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML, lineOffset: lineOffset))
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        var problems: [Problem] = []
+        let base = ContentLoader.directory(of: contentPath)
+        let rendered = renderer.render(body) { destination, line, column in
+            guard let (target, fragment) = Self.split(destination) else { return nil }
+            let sourceLine = line - lineOffset >= 1 && line - lineOffset <= lines.count ? String(lines[line - lineOffset - 1]) : nil
+            let location = SourceLocation(file: file, line: line, column: column)
+            if target.isEmpty {
+                // `#anchor` within the page itself.
+                if let fragment { problems.append(Problem(kind: .anchor(self.targets[contentPath] ?? "", fragment),
+                    diagnostic: Diagnostic(.warning, "", at: location, sourceLine: sourceLine))) }
+                return nil
+            }
+            let resolved = target.hasPrefix("@/") ? String(target.dropFirst(2)) : Self.normalize(base.isEmpty ? target : base + "/" + target)
+            guard let path = self.targets[resolved] else {
+                let known = Array(self.targets.keys)
+                problems.append(Problem(kind: .missingTarget, diagnostic: Diagnostic(
+                    .warning, "broken link to '" + target + "'", at: location,
+                    expected: "a path to a content file, relative to this page or as @/section/page.md",
+                    fix: Suggestion.nearest(to: resolved, in: known).map { "did you mean '" + $0 + "'?" }
+                        ?? "create content/" + resolved + " or fix the link",
+                    sourceLine: sourceLine, length: max(1, destination.count))))
+                return nil
+            }
+            if let fragment {
+                problems.append(Problem(kind: .anchor(path, fragment),
+                                        diagnostic: Diagnostic(.warning, "", at: location, sourceLine: sourceLine, length: max(1, destination.count))))
+            }
+            return path + (fragment.map { "#" + $0 } ?? "")
+        }
+        return Result(rendered: rendered, problems: problems)
+    }
+
+    /// Splits `../a.md#x` into (`../a.md`, `x`); nil for links this step leaves alone
+    /// (absolute URLs, mailto:, root paths, non-Markdown files).
+    static func split(_ destination: String) -> (String, String?)? {
+        if destination.contains("://") || destination.hasPrefix("mailto:") || destination.hasPrefix("tel:") || destination.hasPrefix("/") {
+            return nil
+        }
+        var target = destination
+        var fragment: String? = nil
+        if let hash = destination.firstIndex(of: "#") {
+            target = String(destination[..<hash])
+            fragment = String(destination[destination.index(after: hash)...])
+        }
+        if !target.isEmpty && !target.hasSuffix(".md") { return nil }
+        return (target, fragment)
+    }
+
+    /// Resolves `.` and `..` in a relative path.
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
+    }
+}

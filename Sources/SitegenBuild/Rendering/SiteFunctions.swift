@@ -1,0 +1,89 @@
+import SitegenHTML
+
+/// The functions templates can call: `url`, `get_section`, `get_page`, `get_taxonomy`.
+struct SiteFunctions: Sendable {
+    let context: SiteContext
+    let assets: StaticAssets
+
+    /// The path component of `base_url` (`/blog` for `https://x.org/blog/`), so that
+    /// root-relative URLs work wherever the site is mounted.
+    var basePath: String {
+        let base = context.site.config.baseURLPrefix
+        guard let scheme = base.range(of: "://") else { return base }
+        let rest = base[scheme.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "" }
+        return String(rest[slash...])
+    }
+
+    /// `url("style.css")` → `/style.3f2a9c1b.css`; `url("posts/hello.md")` → `/posts/hello/`.
+    var url: TemplateFunction {
+        let context = self.context, assets = self.assets, base = basePath
+        @Sendable func url(_ args: Arguments) throws(TemplateError) -> Value {
+            guard let raw = args.value(0, "path")?.stringValue else {
+                throw TemplateError("url expects a path: url(\"style.css\") or url(\"posts/hello.md\")")
+            }
+            let path = raw.hasPrefix("@/") ? String(raw.dropFirst(2)) : raw
+            if let asset = assets.url(path) { return .string(base + asset) }
+            let site = context.site
+            if let i = site.pageIndex[path] { return .string(base + site.pages[i].path) }
+            if path.hasSuffix("_index.md"), let section = site.sections[ContentLoader.directory(of: path)] {
+                return .string(base + section.path)
+            }
+            if path.hasSuffix(".md") {
+                throw TemplateError("url(\"" + raw + "\"): no such content file",
+                                    fix: "check the path under content/, e.g. url(\"posts/hello.md\")")
+            }
+            return .string(base + (path.hasPrefix("/") ? path : "/" + path))
+        }
+        return url
+    }
+
+    /// `get_section("posts")` or `get_section("posts/_index.md")`.
+    var getSection: TemplateFunction {
+        let context = self.context
+        @Sendable func getSection(_ args: Arguments) throws(TemplateError) -> Value {
+            var key = args.value(0, "path")?.stringValue ?? ""
+            if key.hasSuffix("_index.md") { key = ContentLoader.directory(of: key) }
+            if key.hasSuffix("/") { key.removeLast() }
+            guard let value = context.fullSection(key) else {
+                throw TemplateError("get_section(\"" + key + "\"): no such section",
+                                    fix: Suggestion.nearest(to: key, in: Array(context.sections.keys)).map { "did you mean '" + $0 + "'?" })
+            }
+            return value
+        }
+        return getSection
+    }
+
+    /// `get_page("posts/hello.md")`.
+    var getPage: TemplateFunction {
+        let context = self.context
+        @Sendable func getPage(_ args: Arguments) throws(TemplateError) -> Value {
+            let path = args.value(0, "path")?.stringValue ?? ""
+            guard let i = context.site.pageIndex[path.hasPrefix("@/") ? String(path.dropFirst(2)) : path] else {
+                throw TemplateError("get_page(\"" + path + "\"): no such page",
+                                    fix: Suggestion.nearest(to: path, in: Array(context.site.pageIndex.keys)).map { "did you mean '" + $0 + "'?" })
+            }
+            return context.pages[i]
+        }
+        return getPage
+    }
+
+    /// `get_taxonomy("tags")`: `{name, terms: [{name, slug, permalink, pages}]}`.
+    var getTaxonomy: TemplateFunction {
+        let context = self.context
+        @Sendable func getTaxonomy(_ args: Arguments) throws(TemplateError) -> Value {
+            let name = args.value(0, "kind")?.stringValue ?? ""
+            guard let terms = context.site.taxonomies[name] else {
+                throw TemplateError("get_taxonomy(\"" + name + "\"): no such taxonomy", fix: "declare it in sitegen.toml: taxonomies = [{ name = \"" + name + "\" }]")
+            }
+            let site = context.site
+            return ["name": .string(name), "permalink": .string(site.permalink("/" + name + "/")),
+                    "terms": .array(terms.map { term in
+                        ["name": .string(term.name), "slug": .string(term.slug),
+                         "permalink": .string(site.permalink("/" + name + "/" + term.slug + "/")),
+                         "pages": .array(term.pages.map { context.pages[$0] })]
+                    })]
+        }
+        return getTaxonomy
+    }
+}

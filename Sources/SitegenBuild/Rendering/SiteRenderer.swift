@@ -1,0 +1,147 @@
+import SitegenHTML
+import SitegenTemplates
+
+/// Step "Render pages": every page, section pager, taxonomy and term page through its
+/// template with the shared SSR core, in parallel on all cores.
+struct SiteRenderer {
+    let context: SiteContext
+    let templates: TemplateSet
+    let assets: StaticAssets
+    let engine: TemplateEngine
+
+    init(context: SiteContext, templates: TemplateSet, assets: StaticAssets, now: String) {
+        self.context = context
+        self.templates = templates
+        self.assets = assets
+        let site = context.site
+        var globals = Object()
+        var config = site.config.value
+        config["base_url"] = .string(site.config.baseURL)
+        globals["config"] = .object(config)
+        globals["data"] = .object(site.data)
+        globals["now"] = .string(now)
+        var engine = TemplateEngine(library: templates.library, globals: globals, strictVariables: site.config.strictTemplates)
+        let functions = SiteFunctions(context: context, assets: assets)
+        engine.functions["url"] = functions.url
+        engine.functions["get_url"] = functions.url
+        engine.functions["get_section"] = functions.getSection
+        engine.functions["get_page"] = functions.getPage
+        engine.functions["get_taxonomy"] = functions.getTaxonomy
+        self.engine = engine
+    }
+
+    /// The jobs for the whole site, in a stable order.
+    func jobs(diagnostics: inout [Diagnostic]) -> [RenderJob] {
+        let site = context.site
+        var jobs: [RenderJob] = []
+        for (i, page) in site.pages.enumerated() {
+            let layout = page.frontMatter.layout ?? page.frontMatter.template
+            jobs.append(RenderJob(kind: .page(i), template: Self.templateName(layout) ?? "page.html", path: page.path, what: page.file))
+        }
+        for key in site.sections.keys.sorted() {
+            let section = site.sections[key]!
+            let layout = section.frontMatter.layout ?? section.frontMatter.template
+            let fallback = key.isEmpty && templates.contains("index.html") ? "index.html" : "section.html"
+            let paginator = self.paginator(for: section)
+            for n in 1...paginator.pagerCount {
+                jobs.append(RenderJob(kind: .section(key, pager: n), template: Self.templateName(layout) ?? fallback,
+                                      path: paginator.path(n), what: section.file ?? "content/"))
+            }
+        }
+        for taxonomy in site.config.taxonomies {
+            guard let terms = site.taxonomies[taxonomy.name], !terms.isEmpty else { continue }
+            guard templates.contains("taxonomy.html"), templates.contains("term.html") else {
+                diagnostics.append(Diagnostic(.warning, "taxonomy '" + taxonomy.name + "' has no templates; its pages are skipped",
+                                              fix: "add taxonomy.html and term.html to templates/"))
+                continue
+            }
+            jobs.append(RenderJob(kind: .taxonomy(taxonomy.name), template: "taxonomy.html", path: "/" + taxonomy.name + "/",
+                                  what: "taxonomy '" + taxonomy.name + "'"))
+            for (t, term) in terms.enumerated() {
+                let paginator = Paginator(basePath: "/" + taxonomy.name + "/" + term.slug + "/", pages: term.pages,
+                                          perPage: taxonomy.paginateBy > 0 ? taxonomy.paginateBy : site.config.paginate)
+                for n in 1...paginator.pagerCount {
+                    jobs.append(RenderJob(kind: .term(taxonomy.name, t, pager: n), template: "term.html", path: paginator.path(n),
+                                          what: "term '" + term.name + "'"))
+                }
+            }
+        }
+        if templates.contains("404.html") {
+            jobs.append(RenderJob(kind: .notFound, template: "404.html", path: "/404.html", what: "404 page"))
+        }
+        return jobs
+    }
+
+    static func templateName(_ layout: String?) -> String? {
+        guard let layout, !layout.isEmpty else { return nil }
+        return layout.hasSuffix(".html") ? layout : layout + ".html"
+    }
+
+    func paginator(for section: Section) -> Paginator {
+        Paginator(basePath: section.path, pages: section.pages, perPage: section.paginateBy ?? context.site.config.paginate)
+    }
+
+    /// Renders one job; errors become diagnostics, never a crash.
+    func render(_ job: RenderJob) -> RenderOutput {
+        let site = context.site
+        var output = RenderOutput()
+        guard templates.contains(job.template) else {
+            output.diagnostics.append(Diagnostic(
+                .error, "template '" + job.template + "' not found", at: nil,
+                expected: "a file templates/" + job.template + " in the site or its theme",
+                fix: Suggestion.nearest(to: job.template, in: templates.library.names).map { "did you mean '" + $0 + "'?" }
+                    ?? "create templates/" + job.template,
+                notes: ["while rendering " + job.what]))
+            return output
+        }
+        var ctx = Object()
+        switch job.kind {
+        case .page(let i):
+            ctx["page"] = context.pages[i]
+            ctx["section"] = context.sections[site.pages[i].section].map { .object($0) } ?? .null
+        case .section(let key, let n):
+            let section = site.sections[key]!
+            let paginator = self.paginator(for: section)
+            var object = context.sections[key] ?? Object()
+            object["pages"] = .array(section.pages.map { context.pages[$0] })
+            ctx["section"] = .object(object)
+            if paginator.perPage > 0 { ctx["paginator"] = paginator.value(n, context: context) }
+        case .taxonomy(let name):
+            ctx["taxonomy"] = taxonomyValue(name)
+        case .term(let name, let t, let n):
+            let term = site.taxonomies[name]![t]
+            let taxonomy = site.config.taxonomies.first { $0.name == name }
+            let paginator = Paginator(basePath: "/" + name + "/" + term.slug + "/", pages: term.pages,
+                                      perPage: (taxonomy?.paginateBy ?? 0) > 0 ? taxonomy!.paginateBy : site.config.paginate)
+            ctx["term"] = termValue(name, term)
+            ctx["taxonomy"] = ["name": .string(name), "permalink": .string(site.permalink("/" + name + "/"))]
+            if paginator.perPage > 0 { ctx["paginator"] = paginator.value(n, context: context) }
+        case .notFound:
+            break
+        }
+        ctx["current_path"] = .string(job.path)
+        ctx["current_url"] = .string(site.permalink(job.path))
+        var writer = HTMLWriter()
+        do throws(TemplateError) {
+            output.sections = try engine.render(job.template, context: .object(ctx), into: &writer)
+            output.bytes = writer.bytes
+        } catch {
+            output.diagnostics.append(templates.diagnostic(for: error, note: "while rendering " + job.what))
+        }
+        return output
+    }
+
+    func termValue(_ taxonomy: String, _ term: Term) -> Value {
+        let site = context.site
+        return ["name": .string(term.name), "slug": .string(term.slug),
+                "permalink": .string(site.permalink("/" + taxonomy + "/" + term.slug + "/")),
+                "path": .string("/" + taxonomy + "/" + term.slug + "/"),
+                "pages": .array(term.pages.map { context.pages[$0] })]
+    }
+
+    func taxonomyValue(_ name: String) -> Value {
+        let site = context.site
+        return ["name": .string(name), "permalink": .string(site.permalink("/" + name + "/")),
+                "terms": .array((site.taxonomies[name] ?? []).map { termValue(name, $0) })]
+    }
+}

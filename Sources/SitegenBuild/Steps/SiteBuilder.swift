@@ -1,0 +1,146 @@
+import Foundation
+import SitegenContent
+import SitegenHTML
+import SitegenTemplates
+
+/// The build as named steps: load → render → feeds/sitemap → assets → swap into place.
+///
+/// ```swift
+/// let result = SiteBuilder(options: BuildOptions(source: "Examples/blog")).build()
+/// for d in result.diagnostics { print(d.formatted) }
+/// ```
+/// Every problem a site author can cause is a diagnostic; the output folder is replaced
+/// only when there were no errors.
+public struct SiteBuilder {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// What a build did.
+    public struct Result: Sendable {
+        /// All diagnostics, in file order.
+        public var diagnostics: [Diagnostic] = []
+        public var pageCount = 0
+        public var assetCount = 0
+        public var fileCount = 0
+        public var seconds = 0.0
+        /// Per step, in order: (name, seconds).
+        public var steps: [(String, Double)] = []
+        /// Pages with suspense boundaries: URL path → sections, for the server component.
+        public var suspendedPages: [String: [SuspendedSection]] = [:]
+        public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+        public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+        public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    }
+
+    public func build() -> Result {
+        var result = Result()
+        let clock = ContinuousClock()
+        let started = clock.now
+        var diagnostics: [Diagnostic] = []
+        func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+            let t0 = clock.now
+            let value = try body()
+            let d = clock.now - t0
+            result.steps.append((name, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+            return value
+        }
+        defer {
+            let d = clock.now - started
+            result.seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        }
+        let root = URL(fileURLWithPath: options.source).standardizedFileURL.path
+
+        // Load config.
+        guard let configText = try? String(contentsOfFile: root + "/sitegen.toml", encoding: .utf8) else {
+            result.diagnostics = [Diagnostic(.error, "no sitegen.toml in '" + options.source + "'",
+                                             fix: "run sitegen in a site folder, pass --source DIR, or create one with 'sitegen new site NAME'")]
+            return result
+        }
+        var config = step("Load config") { SiteConfig(parsing: configText, file: "sitegen.toml", diagnostics: &diagnostics) }
+        if let base = options.baseURL {
+            config.baseURL = base
+            config.value["base_url"] = .string(base)
+        }
+        let now = options.now.flatMap { DateValue(iso: $0) } ?? Self.currentDate()
+        var site = Site(root: root, config: config)
+
+        // Load content, templates, data.
+        step("Load content") { ContentLoader(options: options, now: now).load(into: &site, diagnostics: &diagnostics) }
+        let themeRoot = ThemeLocator(siteRoot: root, extraPaths: options.themeSearchPaths).locate(config.theme, diagnostics: &diagnostics)
+        let templates = step("Load templates") { () -> TemplateSet in
+            var folders: [(String, String)] = [(root + "/templates", "templates/")]
+            if let themeRoot { folders.append((themeRoot.path + "/templates", themeRoot.display + "/templates/")) }
+            return TemplateSet(folders: folders, diagnostics: &diagnostics)
+        }
+        step("Load data") { site.data = DataLoader.load(root + "/data", diagnostics: &diagnostics) }
+        let assets = StaticAssets(themeStatic: themeRoot.map { $0.path + "/static" }, siteStatic: root + "/static")
+
+        // Render.
+        step("Render Markdown") { MarkdownStep().run(&site, diagnostics: &diagnostics) }
+        let context = step("Build context") { SiteContext(site: site) }
+        let renderer = SiteRenderer(context: context, templates: templates, assets: assets, now: now.rfc3339)
+        let jobs = renderer.jobs(diagnostics: &diagnostics)
+        // Stop before writing anything if loading already failed.
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            result.diagnostics = diagnostics.sorted(by: Diagnostic.fileOrder)
+            return result
+        }
+        let output: OutputDirectory
+        do {
+            output = try OutputDirectory(destination: options.output)
+        } catch {
+            result.diagnostics = diagnostics + [Diagnostic(.error, "cannot create the output folder '" + options.output + "'",
+                                                           fix: "check that its parent exists and is writable")]
+            return result
+        }
+        let outputs = step("Render pages") {
+            parallelMap(jobs) { job -> RenderOutput in
+                var out = renderer.render(job)
+                if out.diagnostics.isEmpty { output.write(job.outputFile, out.bytes) }
+                out.bytes = []
+                return out
+            }
+        }
+        for (job, out) in zip(jobs, outputs) {
+            diagnostics.append(contentsOf: out.diagnostics)
+            if !out.sections.isEmpty { result.suspendedPages[job.path] = out.sections }
+        }
+        step("Write feeds and sitemap") { OutputExtras(context: context, output: output, now: now).write(jobs: jobs) }
+        step("Copy static files") {
+            for (path, source) in assets.files.sorted(by: { $0.key < $1.key }) { output.copy(from: source, to: path) }
+            for page in site.pages {
+                guard let bundle = page.bundleDirectory else { continue }
+                for asset in page.assets { output.copy(from: root + "/" + bundle + "/" + asset, to: String(page.path.dropFirst()) + asset) }
+            }
+        }
+        for failed in output.errors {
+            diagnostics.append(Diagnostic(.error, "cannot write '" + failed + "'", fix: "check free disk space and permissions"))
+        }
+        result.diagnostics = diagnostics.sorted(by: Diagnostic.fileOrder)
+        result.pageCount = site.pages.count
+        result.assetCount = assets.files.count
+        result.fileCount = output.fileCount
+        guard result.succeeded else {
+            output.discard()
+            return result
+        }
+        do {
+            try step("Swap output") { () throws -> Void in try output.commit() }
+        } catch {
+            output.discard()
+            result.diagnostics.append(Diagnostic(.error, "cannot move the new site into '" + options.output + "': " + String(describing: error)))
+        }
+        return result
+    }
+
+    /// Now as a UTC date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
+    static func currentDate() -> DateValue {
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(epoch) {
+            return DateValue(unixTime: seconds)
+        }
+        return DateValue(unixTime: Int(Date().timeIntervalSince1970))
+    }
+}

@@ -1,0 +1,54 @@
+import CCmarkGFM
+
+/// Collects link and image destinations with their positions, and rewrites them
+/// through the caller's closure (`../other.md` → `/other/`).
+struct LinkRewriting {
+    /// The Markdown's lines as UTF-8, to turn cmark's byte columns into scalar columns.
+    private let lines: [Substring.UTF8View]
+    private let lineOffset: Int
+
+    init(markdown: String, lineOffset: Int) {
+        self.lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8)
+        self.lineOffset = lineOffset
+    }
+
+    /// Visits every link and image under `root` in document order.
+    func apply(to root: CMarkNode, rewrite: ((String, Int, Int) -> String?)?) -> [MarkdownLink] {
+        var links: [MarkdownLink] = []
+        for node in root.descendants where node.type == CMARK_NODE_LINK || node.type == CMARK_NODE_IMAGE {
+            let destination = node.url
+            let placed = positioned(node)
+            let line = placed.startLine
+            let link = MarkdownLink(
+                destination: destination,
+                line: line + lineOffset,
+                column: scalarColumn(line: line, byteColumn: placed.startColumn),
+                isImage: node.type == CMARK_NODE_IMAGE)
+            links.append(link)
+            if let rewrite, let replacement = rewrite(destination, link.line, link.column) {
+                node.url = replacement
+            }
+        }
+        return links
+    }
+
+    /// The node itself, or for links cmark-gfm's autolink extension made without a
+    /// position (bare `https://…`), the nearest ancestor that has one.
+    private func positioned(_ node: CMarkNode) -> CMarkNode {
+        var current = node
+        while current.startLine == 0, let parent = current.parent { current = parent }
+        return current
+    }
+
+    /// cmark counts columns in bytes; diagnostics count Unicode scalars.
+    private func scalarColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lines.count, byteColumn > 1 else { return max(byteColumn, 1) }
+        var column = 1
+        for (offset, byte) in lines[line - 1].enumerated() {
+            if offset >= byteColumn - 1 { break }
+            // Continuation bytes (10xxxxxx) do not start a new scalar.
+            if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return column
+    }
+}

@@ -1,0 +1,1 @@
+../EmbeddedDriver/EmbeddedTemplateCases.swift
