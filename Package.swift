@@ -44,6 +44,10 @@ let package = Package(
         ]),
         .executableTarget(name: "sitegen", dependencies: ["SitegenCLI"]),
 
+        // Micro-benchmarks, run by Benchmarks/run (never by the test suite).
+        .executableTarget(name: "sitegen-bench", dependencies: ["SitegenHTML", "SitegenTemplates"],
+                          path: "Benchmarks/Sources/sitegen-bench"),
+
         .testTarget(name: "SitegenHTMLTests", dependencies: ["SitegenHTML"], exclude: ["Fixtures"]),
         .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates", "SitegenHTML"]),
         .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
