@@ -19,6 +19,10 @@ let package = Package(
         // Leaf: the shared SSR core. Foundation-free, typed throws, no non-class existentials.
         .target(name: "SitegenHTML"),
 
+        // Leaf: request logic of the server component (routing, HTTP semantics, asset manifest).
+        // Foundation-free with no dependencies; compiled natively for tests and into the wasm component.
+        .target(name: "SitegenServerCore"),
+
         // Native: the template compiler (lexer, parser, IR emitter, located diagnostics).
         .target(name: "SitegenTemplates", dependencies: ["SitegenHTML"]),
 
@@ -26,6 +30,7 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCompression", providers: [.apt(["zlib1g-dev", "libbrotli-dev"])]),
 
         // Native: Markdown, front matter, the content tree.
         .target(name: "SitegenContent", dependencies: [
@@ -35,7 +40,9 @@ let package = Package(
         ]),
 
         // Native: the build as named steps.
-        .target(name: "SitegenBuild", dependencies: ["SitegenHTML", "SitegenTemplates", "SitegenContent", "CLibXML2"]),
+        .target(name: "SitegenBuild", dependencies: [
+            "SitegenHTML", "SitegenTemplates", "SitegenContent", "SitegenServerCore", "CLibXML2", "CCompression",
+        ]),
 
         // Native: the commands, reachable from tests; the executable is one file.
         .target(name: "SitegenCLI", dependencies: [
@@ -49,6 +56,7 @@ let package = Package(
                           path: "Benchmarks/Sources/sitegen-bench"),
 
         .testTarget(name: "SitegenHTMLTests", dependencies: ["SitegenHTML"], exclude: ["Fixtures"]),
+        .testTarget(name: "SitegenServerCoreTests", dependencies: ["SitegenServerCore"]),
         .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates", "SitegenHTML"]),
         .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
         .testTarget(name: "SitegenBuildTests", dependencies: ["SitegenBuild", "SitegenCLI"]),

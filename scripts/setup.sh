@@ -14,7 +14,7 @@
 set -euo pipefail
 
 APT_PACKAGES=(
-    libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
+    libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev zlib1g-dev libbrotli-dev pkg-config
     binaryen libclang-rt-19-dev-wasm32 wasi-libc
     chromium hugo wrk hyperfine
 )

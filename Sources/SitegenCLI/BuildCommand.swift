@@ -33,7 +33,10 @@ struct BuildCommand: ParsableCommand {
         options.includeDrafts = drafts
         options.includeFuture = future
         options.baseURL = baseURL
+        let bar = ProgressBar()
+        if bar.isEnabled { options.progress = { done, total in bar.update(done, total) } }
         let result = SiteBuilder(options: options).build()
+        bar.clear()
         Console.report(result.diagnostics)
         if verbose {
             for (name, seconds) in result.steps { Console.err("  " + name + ": " + Console.seconds(seconds)) }

@@ -16,6 +16,12 @@ public struct SiteConfig: Sendable {
     public var unsafeHTML = false
     /// When `true`, unknown template variables are errors.
     public var strictTemplates = false
+    /// Write `.gz`/`.br` variants of compressible files (`[build] precompress`).
+    public var precompress = true
+    /// Emit `server.wasm` (`[server] component`).
+    public var serverComponent = true
+    /// Where the component reads assets from (`[assets] backend`): `filesystem` or `embedded`.
+    public var assetBackend = "filesystem"
     /// The whole file as templates see it (`config.title`, `config.extra.*`, `config.menu.main`).
     public var value: Object = Object()
 
@@ -77,6 +83,16 @@ public struct SiteConfig: Sendable {
         smartPunctuation = reader.bool(["markdown", "smart_punctuation"]) ?? false
         unsafeHTML = reader.bool(["markdown", "unsafe_html"]) ?? false
         strictTemplates = reader.bool(["build", "strict_templates"]) ?? false
+        precompress = reader.bool(["build", "precompress"]) ?? true
+        serverComponent = reader.bool(["server", "component"]) ?? true
+        assetBackend = reader.string(["assets", "backend"]) ?? "filesystem"
+        if !["filesystem", "embedded"].contains(assetBackend) {
+            reader.wrongType(["assets", "backend"], expected: "\"filesystem\" or \"embedded\"")
+            assetBackend = "filesystem"
+        }
+        reader.checkKeys(["build"], known: ["strict_templates", "precompress"])
+        reader.checkKeys(["server"], known: ["component"])
+        reader.checkKeys(["assets"], known: ["backend"])
         reader.checkKeys(["markdown"], known: ["smart_punctuation", "unsafe_html"])
         reader.checkKeys(["feeds"], known: ["atom", "rss", "limit"])
         diagnostics.append(contentsOf: reader.diagnostics)

@@ -74,10 +74,15 @@ struct ContentLoader {
         for key in sections.keys {
             let sortBy = sections[key]?.sortBy ?? "date"
             sections[key]?.pages.sort { a, b in Self.order(pages[a], pages[b], by: sortBy) }
+            // Zola's meaning: `lower` is the older page (date order, newest first) or the
+            // lighter one (weight and title order, ascending); `higher` the other way.
             let ordered = sections[key]?.pages ?? []
+            let descending = sortBy == "date"
             for (position, index) in ordered.enumerated() {
-                site.pages[index].higher = position > 0 ? ordered[position - 1] : nil
-                site.pages[index].lower = position + 1 < ordered.count ? ordered[position + 1] : nil
+                let before: Int? = position > 0 ? ordered[position - 1] : nil
+                let after: Int? = position + 1 < ordered.count ? ordered[position + 1] : nil
+                site.pages[index].higher = descending ? before : after
+                site.pages[index].lower = descending ? after : before
             }
         }
         site.sections = sections

@@ -38,6 +38,15 @@ struct StaticAssets: Sendable {
         return nil
     }
 
+    /// `style.3f2a9c1b.css`: a name with an 8-hex-digit fingerprint before the extension.
+    static func isFingerprinted(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let parts = name.split(separator: ".")
+        guard parts.count >= 3 else { return false }
+        let hash = parts[parts.count - 2]
+        return hash.count == 8 && hash.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    }
+
     static func files(in directory: String) -> [String] {
         guard let e = FileManager.default.enumerator(atPath: directory) else { return [] }
         var result: [String] = []

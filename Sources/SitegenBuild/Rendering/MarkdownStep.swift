@@ -12,7 +12,8 @@ struct MarkdownStep {
         let resolver = LinkResolver(targets: targets)
 
         let pageResults = parallelMap(site.pages) { page in
-            resolver.render(page.body, from: page.contentPath, file: page.file, lineOffset: page.bodyLineOffset, config: options)
+            resolver.render(page.body, from: page.contentPath, file: page.file, lineOffset: page.bodyLineOffset, config: options,
+                            bundlePath: page.bundleDirectory == nil ? nil : page.path)
         }
         for i in site.pages.indices { site.pages[i].rendered = pageResults[i].rendered }
         var brokenLinks = pageResults.flatMap(\.problems)
@@ -70,14 +71,20 @@ struct LinkResolver: Sendable {
         var problems: [Problem]
     }
 
-    func render(_ body: String, from contentPath: String, file: String, lineOffset: Int, config: SiteConfig) -> Result {
+    /// - Parameter bundlePath: for a page bundle, its URL path: relative links to the
+    ///   bundle's own files become absolute, so they work in summaries, lists and feeds.
+    func render(_ body: String, from contentPath: String, file: String, lineOffset: Int, config: SiteConfig,
+                bundlePath: String? = nil) -> Result {
         let renderer = MarkdownRenderer(options: MarkdownOptions(
             smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML, lineOffset: lineOffset))
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         var problems: [Problem] = []
         let base = ContentLoader.directory(of: contentPath)
         let rendered = renderer.render(body) { destination, line, column in
-            guard let (target, fragment) = Self.split(destination) else { return nil }
+            guard let (target, fragment) = Self.split(destination) else {
+                if let bundlePath, Self.isRelativeFile(destination) { return bundlePath + destination }
+                return nil
+            }
             let sourceLine = line - lineOffset >= 1 && line - lineOffset <= lines.count ? String(lines[line - lineOffset - 1]) : nil
             let location = SourceLocation(file: file, line: line, column: column)
             if target.isEmpty {
@@ -120,6 +127,12 @@ struct LinkResolver: Sendable {
         }
         if !target.isEmpty && !target.hasSuffix(".md") { return nil }
         return (target, fragment)
+    }
+
+    /// `cover.png`, `img/a.jpg`: a relative link to a file, not a page, URL or anchor.
+    static func isRelativeFile(_ destination: String) -> Bool {
+        !(destination.isEmpty || destination.contains("://") || destination.contains(":") || destination.hasPrefix("/")
+            || destination.hasPrefix("#") || destination.hasPrefix("..") || destination.hasSuffix(".md"))
     }
 
     /// Resolves `.` and `..` in a relative path.

@@ -30,6 +30,8 @@ public struct SiteBuilder {
         public var steps: [(String, Double)] = []
         /// Pages with suspense boundaries: URL path → sections, for the server component.
         public var suspendedPages: [String: [SuspendedSection]] = [:]
+        /// Size of the site component's core module, when `server.wasm` was built.
+        public var componentBytes: Int?
         public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
         public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -96,8 +98,10 @@ public struct SiteBuilder {
                                                            fix: "check that its parent exists and is writable")]
             return result
         }
+        let counter = ProgressCounter(total: jobs.count, report: options.progress)
         let outputs = step("Render pages") {
             parallelMap(jobs) { job -> RenderOutput in
+                defer { counter.advance() }
                 var out = renderer.render(job)
                 if out.diagnostics.isEmpty { output.write(job.outputFile, out.bytes) }
                 out.bytes = []
@@ -115,6 +119,12 @@ public struct SiteBuilder {
                 guard let bundle = page.bundleDirectory else { continue }
                 for asset in page.assets { output.copy(from: root + "/" + bundle + "/" + asset, to: String(page.path.dropFirst()) + asset) }
             }
+        }
+        if !diagnostics.contains(where: { $0.severity == .error }) {
+            let server = ServerStep(config: config, staging: output.staging, cacheDirectory: options.cacheDirectory ?? root + "/.sitegen/cache")
+            let report = server.run(options: options) { name, body in step(name, body) }
+            diagnostics.append(contentsOf: report.diagnostics)
+            result.componentBytes = report.componentBytes
         }
         for failed in output.errors {
             diagnostics.append(Diagnostic(.error, "cannot write '" + failed + "'", fix: "check free disk space and permissions"))
@@ -142,5 +152,27 @@ public struct SiteBuilder {
             return DateValue(unixTime: seconds)
         }
         return DateValue(unixTime: Int(Date().timeIntervalSince1970))
+    }
+}
+
+/// Counts finished jobs across threads and reports every 1% (and the last one).
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func advance() {
+        guard let report else { return }
+        lock.lock()
+        done += 1
+        let now = done
+        lock.unlock()
+        if now == total || now % max(1, total / 100) == 0 { report(now, total) }
     }
 }

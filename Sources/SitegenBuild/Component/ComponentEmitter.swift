@@ -1,0 +1,105 @@
+import Foundation
+import SitegenHTML
+
+/// Step "Build server component": `dist/server.wasm`, a WASI 0.2 `wasi:http/proxy`
+/// component serving the built site.
+///
+/// The runtime (Embedded Swift: `Sources/SitegenServerCore` + `Sources/SitegenServer`)
+/// is compiled once per sitegen version and cached; per site only the asset manifest
+/// (a C file of bytes) is compiled and linked. The site component imports
+/// `sitegen:site/assets`; the chosen backend adapter is composed in at bytecode level
+/// (`wasm-tools compose`), so switching backends recompiles nothing.
+struct ComponentEmitter {
+    let toolchain: Toolchain
+    let runtime: RuntimeSources
+    let cache: String
+
+    /// The Embedded Swift flags (research/embedded-swift-wasm.md).
+    static let swiftFlags = [
+        "-target", "wasm32-unknown-none-wasm", "-enable-experimental-feature", "Embedded",
+        "-enable-experimental-feature", "Extern", "-wmo", "-Osize", "-parse-as-library", "-swift-version", "6",
+        "-Xfrontend", "-disable-stack-protector",
+    ]
+
+    /// Builds `components/site.wasm`, the adapters and the composed `server.wasm` into `output`.
+    /// - Returns: the bytes of the site component's core module (for size reports).
+    func emit(manifest: [UInt8], output: String, backend: String) throws -> Int {
+        let objects = try runtimeObjects()
+        let work = cache + "/site-" + String(ProcessInfo.processInfo.processIdentifier)
+        try? FileManager.default.removeItem(atPath: work)
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+
+        try ManifestSource.write(manifest, to: work + "/manifest.c")
+        try Toolchain.run(toolchain.clang, ["--target=wasm32-unknown-unknown", "-Os", "-c", work + "/manifest.c", "-o", work + "/manifest.o"])
+        try Toolchain.run(toolchain.wasmLD, [
+            "--no-entry", "--gc-sections", "--strip-debug", "-L", toolchain.resourceDirectory,
+            "--export=wasi:http/incoming-handler@0.2.0#handle",
+        ] + objects + [work + "/manifest.o", "-l:embedded/wasm32-unknown-none-wasm/libswiftUnicodeDataTables.a", toolchain.libc,
+            "-o", work + "/core.wasm"])
+        var core = work + "/core.wasm"
+        if let wasmOpt = toolchain.wasmOpt {
+            // binaryen 108 needs the features named; run it before stripping (embedded-swift-wasm.md §4).
+            try Toolchain.run(wasmOpt, ["-Oz", "--enable-bulk-memory", "--enable-sign-ext", "--enable-nontrapping-float-to-int",
+                                        "--enable-mutable-globals", "--enable-multivalue", "--enable-reference-types",
+                                        core, "-o", work + "/core.opt.wasm"])
+            core = work + "/core.opt.wasm"
+        }
+        try Toolchain.run(toolchain.wasmTools, ["strip", "--all", core, "-o", work + "/core.min.wasm"])
+        let coreSize = (try? FileManager.default.attributesOfItem(atPath: work + "/core.min.wasm")[.size] as? Int) ?? 0
+        let components = output + "/components"
+        try FileManager.default.createDirectory(atPath: components, withIntermediateDirectories: true)
+        try Toolchain.run(toolchain.wasmTools, ["component", "embed", runtime.wit, "-w", "site", work + "/core.min.wasm", "-o", work + "/embedded.wasm"])
+        try Toolchain.run(toolchain.wasmTools, ["component", "new", work + "/embedded.wasm", "-o", components + "/site.wasm"])
+        try Toolchain.run(toolchain.wasmTools, ["validate", components + "/site.wasm"])
+
+        let adapter = components + "/assets-" + backend + ".wasm"
+        try runtime.buildAdapter(backend, site: output, into: adapter)
+        try Toolchain.run(toolchain.wasmTools, ["compose", components + "/site.wasm", "-d", adapter, "-o", output + "/server.wasm"])
+        try Toolchain.run(toolchain.wasmTools, ["validate", output + "/server.wasm"])
+        return coreSize
+    }
+
+    /// The site-independent objects, compiled once per runtime source hash.
+    func runtimeObjects() throws -> [String] {
+        let sources = runtime.swiftSources
+        var hashInput: [UInt8] = Array(Self.swiftFlags.joined(separator: " ").utf8)
+        hashInput += Array(((try? Toolchain.run(toolchain.swiftc, ["--version"])) ?? "").utf8)
+        for file in sources.core + sources.server + [runtime.shim] {
+            hashInput += Array(file.utf8) + ((FileManager.default.contents(atPath: file)).map { Array($0) } ?? [])
+        }
+        let directory = cache + "/runtime-" + ContentHash.hex(hashInput)
+        let objects = [directory + "/SitegenServerCore.o", directory + "/SitegenServer.o", directory + "/shim.o"]
+        if objects.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return objects }
+        let temp = directory + ".tmp-" + String(ProcessInfo.processInfo.processIdentifier)
+        try? FileManager.default.removeItem(atPath: temp)
+        try FileManager.default.createDirectory(atPath: temp + "/modules", withIntermediateDirectories: true)
+        try Toolchain.run(toolchain.swiftc, Self.swiftFlags + [
+            "-module-name", "SitegenServerCore", "-emit-module", "-emit-module-path", temp + "/modules/SitegenServerCore.swiftmodule",
+        ] + sources.core + ["-c", "-o", temp + "/SitegenServerCore.o"])
+        try Toolchain.run(toolchain.swiftc, Self.swiftFlags + ["-module-name", "SitegenServer", "-I", temp + "/modules"]
+            + sources.server + ["-c", "-o", temp + "/SitegenServer.o"])
+        try Toolchain.run(toolchain.clang, ["--target=wasm32-unknown-unknown", "-Os", "-c", runtime.shim, "-o", temp + "/shim.o"])
+        try? FileManager.default.removeItem(atPath: directory)
+        try FileManager.default.moveItem(atPath: temp, toPath: directory)
+        return objects
+    }
+}
+
+/// The manifest as a C file the runtime reads through `sitegen_manifest()`.
+enum ManifestSource {
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        var text = "// Generated by sitegen build. DO NOT EDIT.\n"
+        text += "static const unsigned char data[" + String(max(1, bytes.count)) + "] __attribute__((aligned(8))) = {"
+        let digits = Array("0123456789abcdef".utf8)
+        var body: [UInt8] = []
+        body.reserveCapacity(bytes.count * 5)
+        for (i, b) in bytes.enumerated() {
+            if i % 24 == 0 { body.append(0x0A) }
+            body += [0x30, 0x78, digits[Int(b >> 4)], digits[Int(b & 15)], 0x2C]
+        }
+        text += String(decoding: body, as: UTF8.self)
+        text += "\n};\nconst unsigned char *sitegen_manifest(unsigned *length) { *length = " + String(bytes.count) + "u; return data; }\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}

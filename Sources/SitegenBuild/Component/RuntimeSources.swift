@@ -1,0 +1,51 @@
+import Foundation
+
+/// Where the server runtime's sources, the WIT and the adapter builder live: the
+/// sitegen checkout (found from the binary, `.build/*/sitegen`), `SITEGEN_RUNTIME`, or
+/// `<prefix>/share/sitegen` beside an installed binary.
+struct RuntimeSources: Sendable {
+    let root: String
+
+    var wit: String { root + "/wit" }
+    var shim: String { root + "/Sources/SitegenServer/Runtime/shim.c" }
+
+    var swiftSources: (core: [String], server: [String]) {
+        (Self.swiftFiles(in: root + "/Sources/SitegenServerCore"), Self.swiftFiles(in: root + "/Sources/SitegenServer"))
+    }
+
+    static func locate() -> RuntimeSources? {
+        var candidates: [String] = []
+        if let env = ProcessInfo.processInfo.environment["SITEGEN_RUNTIME"] { candidates.append(env) }
+        var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(directory.path)
+            candidates.append(directory.path + "/share/sitegen")
+            directory.deleteLastPathComponent()
+        }
+        candidates.append(FileManager.default.currentDirectoryPath)
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/Sources/SitegenServer/Runtime/shim.c")
+            && FileManager.default.fileExists(atPath: candidate + "/wit/world.wit") {
+            return RuntimeSources(root: URL(fileURLWithPath: candidate).standardizedFileURL.path)
+        }
+        return nil
+    }
+
+    /// Builds (or takes from the cache) the adapter component for `backend`.
+    func buildAdapter(_ backend: String, site: String, into path: String) throws {
+        let script = root + "/scripts/build-adapters.sh"
+        switch backend {
+        case "filesystem": try Toolchain.run("/bin/bash", [script, "filesystem", path])
+        case "embedded": try Toolchain.run("/bin/bash", [script, "embedded", site, path])
+        default: throw Toolchain.ToolError(command: "build adapter " + backend, output: "unknown asset backend '" + backend + "'")
+        }
+    }
+
+    static func swiftFiles(in directory: String) -> [String] {
+        guard let e = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var files: [String] = []
+        while let name = e.nextObject() as? String {
+            if name.hasSuffix(".swift") { files.append(directory + "/" + name) }
+        }
+        return files.sorted()
+    }
+}

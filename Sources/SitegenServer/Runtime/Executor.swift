@@ -1,0 +1,57 @@
+/// A poll-based executor: the component's replacement for an async runtime, which
+/// Embedded Swift on wasm32 does not have.
+///
+/// Work is a set of continuations. A task that must wait (a full output stream, a
+/// timer, an outgoing HTTP response) registers the WASI pollable it waits on with the
+/// closure to run when it is ready, and returns. `run()` runs every ready continuation,
+/// then calls `wasi:io/poll.poll` once over all pending pollables and resumes the ones
+/// the host reports ready, until nothing is left. One `poll` call serves any number of
+/// concurrent tasks, which is what lets suspended sections stream out of order.
+final class Executor {
+    private var ready: [() -> Void] = []
+    private var waiting: [(pollable: Int32, resume: () -> Void)] = []
+
+    /// Schedules `task` to run on the next turn.
+    func spawn(_ task: @escaping () -> Void) {
+        ready.append(task)
+    }
+
+    /// Runs `resume` once `pollable` is ready; the executor drops the pollable.
+    func wait(on pollable: Int32, _ resume: @escaping () -> Void) {
+        waiting.append((pollable, resume))
+    }
+
+    /// Runs until no task is ready or waiting.
+    func run() {
+        while true {
+            while !ready.isEmpty {
+                let batch = ready
+                ready.removeAll()
+                for task in batch { task() }
+            }
+            if waiting.isEmpty { return }
+            let handles = waiting.map { $0.pollable }
+            let readyIndices = handles.withUnsafeBytes { buffer -> [Int] in
+                wasiPoll(buffer.baseAddress!, Int32(handles.count), ABI.returnArea)
+                let pointer = ABI.i32(0), count = ABI.i32(4)
+                guard count > 0, let base = UnsafeMutableRawPointer(bitPattern: Int(pointer)) else { return [] }
+                var indices: [Int] = []
+                for i in 0..<Int(count) { indices.append(Int(base.load(fromByteOffset: i * 4, as: UInt32.self))) }
+                cFree(base)
+                return indices
+            }
+            var resumed: [() -> Void] = []
+            var stillWaiting: [(pollable: Int32, resume: () -> Void)] = []
+            for (i, waiter) in waiting.enumerated() {
+                if readyIndices.contains(i) {
+                    wasiPollableDrop(waiter.pollable)
+                    resumed.append(waiter.resume)
+                } else {
+                    stillWaiting.append(waiter)
+                }
+            }
+            waiting = stillWaiting
+            ready.append(contentsOf: resumed)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+// The C side of the site component: what Embedded Swift expects from a libc, and the
+// canonical ABI's `cabi_realloc`. malloc/free/posix_memalign/memcmp come from Debian's
+// wasi-libc (dlmalloc over memory.grow; no WASI imports), so freed memory is reused and
+// a host may keep an instance for many requests.
+typedef unsigned long size_t;
+typedef unsigned long long u64;
+
+void *malloc(size_t);
+void free(void *);
+void *realloc(void *, size_t);
+void *aligned_alloc(size_t, size_t);
+
+__attribute__((export_name("cabi_realloc")))
+void *cabi_realloc(void *old, size_t old_size, size_t align, size_t new_size) {
+    (void)old_size;
+    if (new_size == 0) return (void *)align;
+    if (old) return realloc(old, new_size);  // dlmalloc returns 8-aligned memory; the ABI never asks more here
+    return align <= 8 ? malloc(new_size) : aligned_alloc(align, (new_size + align - 1) & ~(align - 1));
+}
+
+__attribute__((import_module("wasi:random/random@0.2.0"), import_name("get-random-u64")))
+u64 wasi_random_u64(void);
+
+void arc4random_buf(void *buf, size_t n) {
+    unsigned char *b = buf;
+    while (n) {
+        u64 r = wasi_random_u64();
+        for (int i = 0; i < 8 && n; i++, n--) { *b++ = (unsigned char)r; r >>= 8; }
+    }
+}
+
+__attribute__((import_module("wasi:cli/stderr@0.2.0"), import_name("get-stderr")))
+int wasi_get_stderr(void);
+__attribute__((import_module("wasi:io/streams@0.2.0"), import_name("[method]output-stream.blocking-write-and-flush")))
+void wasi_blocking_write_and_flush(int stream, const void *bytes, size_t n, void *ret);
+
+static int stderr_handle = -1;
+
+void sitegen_log(const void *bytes, size_t n) {
+    if (stderr_handle < 0) stderr_handle = wasi_get_stderr();
+    int ret[4];
+    while (n) {  // blocking-write-and-flush takes at most 4096 bytes at a time
+        size_t k = n > 4096 ? 4096 : n;
+        wasi_blocking_write_and_flush(stderr_handle, bytes, k, ret);
+        bytes = (const char *)bytes + k;
+        n -= k;
+    }
+}
+
+static char line[1024];
+static size_t line_length;
+
+int putchar(int c) {
+    line[line_length++] = (char)c;
+    if (c == '\n' || line_length == sizeof line) { sitegen_log(line, line_length); line_length = 0; }
+    return c;
+}

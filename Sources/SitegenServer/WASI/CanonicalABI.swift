@@ -1,0 +1,37 @@
+/// Helpers for values crossing the component boundary in canonical-ABI layout.
+///
+/// Lists and strings the host returns live in memory it obtained from our
+/// `cabi_realloc` (malloc); we copy them into Swift arrays and `free` them at once,
+/// so a reused instance does not grow.
+enum ABI {
+    /// One return area, reused by every call: calls never overlap (single-threaded
+    /// guest, and no import calls back into us).
+    nonisolated(unsafe) static let returnArea = UnsafeMutableRawPointer.allocate(byteCount: 64, alignment: 8)
+
+    static func u8(_ offset: Int) -> UInt8 { returnArea.load(fromByteOffset: offset, as: UInt8.self) }
+    static func i32(_ offset: Int) -> Int32 { returnArea.load(fromByteOffset: offset, as: Int32.self) }
+    static func u64(_ offset: Int) -> UInt64 { returnArea.load(fromByteOffset: offset, as: UInt64.self) }
+
+    /// Takes ownership of a `(ptr, len)` byte list the host wrote: copies it and frees it.
+    static func takeBytes(_ pointer: Int32, _ count: Int32) -> [UInt8] {
+        guard count > 0, let p = UnsafeMutableRawPointer(bitPattern: Int(pointer)) else { return [] }
+        let bytes = Array(UnsafeRawBufferPointer(start: p, count: Int(count)))
+        cFree(p)
+        return bytes
+    }
+
+    /// Takes a list of `tuple<string, list<u8>>` (16 bytes each) and frees it and its parts.
+    static func takeFieldList(_ pointer: Int32, _ count: Int32) -> [(name: [UInt8], value: [UInt8])] {
+        guard count > 0, let base = UnsafeMutableRawPointer(bitPattern: Int(pointer)) else { return [] }
+        var result: [(name: [UInt8], value: [UInt8])] = []
+        result.reserveCapacity(Int(count))
+        for i in 0..<Int(count) {
+            let entry = base + i * 16
+            let name = takeBytes(entry.load(as: Int32.self), entry.load(fromByteOffset: 4, as: Int32.self))
+            let value = takeBytes(entry.load(fromByteOffset: 8, as: Int32.self), entry.load(fromByteOffset: 12, as: Int32.self))
+            result.append((name, value))
+        }
+        cFree(base)
+        return result
+    }
+}

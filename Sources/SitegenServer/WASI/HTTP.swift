@@ -1,0 +1,103 @@
+/// The request the host handed to `handle`.
+struct IncomingRequest {
+    let handle: Int32
+
+    /// The method in upper case (`GET`), including `other(…)` methods as written.
+    var method: String {
+        wasiIncomingRequestMethod(handle, ABI.returnArea)
+        switch ABI.u8(0) {
+        case 0: return "GET"
+        case 1: return "HEAD"
+        case 2: return "POST"
+        case 3: return "PUT"
+        case 4: return "DELETE"
+        case 5: return "CONNECT"
+        case 6: return "OPTIONS"
+        case 7: return "TRACE"
+        case 8: return "PATCH"
+        default: return String(decoding: ABI.takeBytes(ABI.i32(4), ABI.i32(8)), as: UTF8.self)
+        }
+    }
+
+    /// The raw request target, e.g. `/posts/a%20b/?x=1`.
+    var pathWithQuery: [UInt8] {
+        wasiIncomingRequestPathWithQuery(handle, ABI.returnArea)
+        guard ABI.u8(0) == 1 else { return [UInt8(ascii: "/")] }
+        return ABI.takeBytes(ABI.i32(4), ABI.i32(8))
+    }
+
+    /// All header fields, names lower-cased by the host.
+    var headers: [(name: [UInt8], value: [UInt8])] {
+        let fields = wasiIncomingRequestHeaders(handle)
+        wasiFieldsEntries(fields, ABI.returnArea)
+        let entries = ABI.takeFieldList(ABI.i32(0), ABI.i32(4))
+        wasiFieldsDrop(fields)
+        return entries
+    }
+
+    func drop() { wasiIncomingRequestDrop(handle) }
+}
+
+/// An HTTP response being sent: status and headers first, then a streamed body.
+struct OutgoingResponse {
+    let body: Int32
+    let stream: OutputStream
+
+    /// Sends status and headers through `outparam` and opens the body stream.
+    /// Returns nil when the host refused the headers (then a 500 was sent instead).
+    static func start(_ outparam: Int32, status: Int, headers: [(String, String)]) -> OutgoingResponse? {
+        guard let fields = makeFields(headers) ?? makeFields([]) else { return nil }
+        let response = wasiOutgoingResponseNew(fields)
+        _ = wasiOutgoingResponseSetStatusCode(response, Int32(status))
+        wasiOutgoingResponseBody(response, ABI.returnArea)
+        guard ABI.u8(0) == 0 else { return nil }
+        let body = ABI.i32(4)
+        wasiOutgoingBodyWrite(body, ABI.returnArea)
+        guard ABI.u8(0) == 0 else { return nil }
+        let stream = ABI.i32(4)
+        wasiResponseOutparamSet(outparam, 0, response, 0, 0, 0, 0, 0, 0)
+        return OutgoingResponse(body: body, stream: OutputStream(handle: stream))
+    }
+
+    /// Flushes and closes the body.
+    func finish() {
+        _ = stream.flush()
+        stream.drop()
+        wasiOutgoingBodyFinish(body, 0, 0, ABI.returnArea)
+    }
+
+    /// `fields.from-list`: a list of `tuple<string, list<u8>>`, 16 bytes per entry.
+    static func makeFields(_ headers: [(String, String)]) -> Int32? {
+        var storage: [[UInt8]] = []
+        storage.reserveCapacity(headers.count * 2)
+        for (name, value) in headers {
+            storage.append(Array(name.utf8))
+            storage.append(Array(value.utf8))
+        }
+        let table = UnsafeMutableRawPointer.allocate(byteCount: max(1, headers.count * 16), alignment: 4)
+        defer { table.deallocate() }
+        let buffers = storage.map { bytes -> UnsafeMutableRawPointer in
+            let p = UnsafeMutableRawPointer.allocate(byteCount: max(1, bytes.count), alignment: 1)
+            bytes.withUnsafeBytes { p.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+            return p
+        }
+        defer { for p in buffers { p.deallocate() } }
+        for i in 0..<headers.count {
+            let entry = table + i * 16
+            entry.storeBytes(of: Int32(truncatingIfNeeded: Int(bitPattern: buffers[2 * i])), as: Int32.self)
+            entry.storeBytes(of: Int32(storage[2 * i].count), toByteOffset: 4, as: Int32.self)
+            entry.storeBytes(of: Int32(truncatingIfNeeded: Int(bitPattern: buffers[2 * i + 1])), toByteOffset: 8, as: Int32.self)
+            entry.storeBytes(of: Int32(storage[2 * i + 1].count), toByteOffset: 12, as: Int32.self)
+        }
+        wasiFieldsFromList(table, Int32(headers.count), ABI.returnArea)
+        guard ABI.u8(0) == 0 else { return nil }
+        return ABI.i32(4)
+    }
+}
+
+/// Answers the request with an error before any header went out (`result::err`).
+func sendInternalError(_ outparam: Int32, _ message: String) {
+    Log.error(message)
+    // error-code case 38: internal-error(option<string>) with `none`.
+    wasiResponseOutparamSet(outparam, 1, 38, 0, 0, 0, 0, 0, 0)
+}

@@ -1,0 +1,79 @@
+/// File extension → media type, for the build (which stores the type in the manifest)
+/// and for the `Content-Type` header (which adds the charset for text).
+///
+/// ```swift
+/// MIMETypes.contentType(forPath: "style.3f2a9c1b.css")  // "text/css"
+/// MIMETypes.headerValue(for: "text/css")                 // "text/css; charset=utf-8"
+/// ```
+///
+/// Lookups compare UTF-8 bytes ignoring ASCII case, so the Embedded build needs no
+/// Unicode tables for them.
+public enum MIMETypes {
+    /// The type for unknown extensions.
+    public static let defaultType = "application/octet-stream"
+
+    /// The table, by lower-case extension. Sources: the IANA media type registry,
+    /// RFC 9239 (`text/javascript`), RFC 8081 (fonts).
+    static let table: [(ext: String, type: String)] = [
+        ("html", "text/html"), ("htm", "text/html"),
+        ("css", "text/css"),
+        ("js", "text/javascript"), ("mjs", "text/javascript"),
+        ("json", "application/json"), ("map", "application/json"),
+        ("webmanifest", "application/manifest+json"),
+        ("xml", "application/xml"), ("rss", "application/rss+xml"), ("atom", "application/atom+xml"),
+        ("txt", "text/plain"), ("md", "text/markdown"), ("csv", "text/csv"),
+        ("svg", "image/svg+xml"), ("png", "image/png"), ("jpg", "image/jpeg"), ("jpeg", "image/jpeg"),
+        ("gif", "image/gif"), ("webp", "image/webp"), ("avif", "image/avif"), ("ico", "image/x-icon"),
+        ("pdf", "application/pdf"),
+        ("woff", "font/woff"), ("woff2", "font/woff2"), ("ttf", "font/ttf"), ("otf", "font/otf"),
+        ("wasm", "application/wasm"),
+        ("mp4", "video/mp4"), ("webm", "video/webm"), ("mp3", "audio/mpeg"), ("ogg", "audio/ogg"),
+        ("zip", "application/zip"),
+    ]
+
+    /// The media type for a file extension (without the dot, any case), or
+    /// ``defaultType``.
+    /// - Parameter fileExtension: For example `css` or `WOFF2`.
+    public static func contentType(forExtension fileExtension: String) -> String {
+        for (ext, type) in table where ASCII.equalsIgnoringCase(ext.utf8, fileExtension.utf8) {
+            return type
+        }
+        return defaultType
+    }
+
+    /// The media type for a path, by the extension of its last segment, or
+    /// ``defaultType`` when it has none (`LICENSE`, `.well-known/x`, `dir/`).
+    /// - Parameter path: A site path such as `posts/hello/index.html`.
+    public static func contentType(forPath path: String) -> String {
+        let bytes = Array(path.utf8)
+        let nameStart = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+        guard let dot = bytes[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot > nameStart else { return defaultType }
+        return contentType(forExtension: String(decoding: bytes[(dot + 1)...], as: UTF8.self))
+    }
+
+    /// Whether a media type is text that browsers should decode as UTF-8: `text/*`,
+    /// JSON, XML and JavaScript types, and their `+json` / `+xml` suffixes (which covers
+    /// SVG, RSS, Atom and web app manifests).
+    /// - Parameter contentType: A media type without parameters.
+    public static func isText(_ contentType: String) -> Bool {
+        let type = Array(contentType.utf8)
+        func hasPrefix(_ prefix: String) -> Bool {
+            type.count >= prefix.utf8.count && ASCII.equalsIgnoringCase(type[..<prefix.utf8.count], prefix.utf8)
+        }
+        func hasSuffix(_ suffix: String) -> Bool {
+            type.count >= suffix.utf8.count && ASCII.equalsIgnoringCase(type[(type.count - suffix.utf8.count)...], suffix.utf8)
+        }
+        return hasPrefix("text/") || hasSuffix("+json") || hasSuffix("+xml")
+            || ASCII.equalsIgnoringCase(type, "application/json".utf8)
+            || ASCII.equalsIgnoringCase(type, "application/xml".utf8)
+            || ASCII.equalsIgnoringCase(type, "application/javascript".utf8)
+    }
+
+    /// The `Content-Type` header value: `contentType` plus `; charset=utf-8` for text
+    /// types that do not already carry parameters.
+    /// - Parameter contentType: The media type from the manifest.
+    public static func headerValue(for contentType: String) -> String {
+        guard isText(contentType), !contentType.utf8.contains(UInt8(ascii: ";")) else { return contentType }
+        return contentType + "; charset=utf-8"
+    }
+}

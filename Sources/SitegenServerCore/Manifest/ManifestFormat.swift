@@ -1,0 +1,63 @@
+/// Layout constants of the asset manifest blob, shared by ``AssetManifest`` (reader) and
+/// ``AssetManifest/Builder`` (writer). The format itself is documented on ``AssetManifest``.
+enum ManifestFormat {
+    /// "SGAM": SitegenAssetManifest.
+    static let magic: (UInt8, UInt8, UInt8, UInt8) = (0x53, 0x47, 0x41, 0x4D)
+    static let version: UInt8 = 1
+    static let headerSize = 16
+    static let recordSize = 48
+
+    // Offsets inside a record.
+    static let sizeField = 0
+    static let gzipSizeField = 8
+    static let brotliSizeField = 16
+    static let pathOffsetField = 24
+    static let contentTypeOffsetField = 28
+    static let etagOffsetField = 32
+    static let pathLengthField = 36
+    static let contentTypeLengthField = 38
+    static let etagLengthField = 40
+    static let flagsField = 42
+
+    // Flag bits.
+    static let immutableFlag: UInt8 = 1 << 0
+    static let htmlFlag: UInt8 = 1 << 1
+    static let gzipFlag: UInt8 = 1 << 2
+    static let brotliFlag: UInt8 = 1 << 3
+
+    /// The longest string a record can reference (its length field is a `UInt16`).
+    static let maxStringLength = Int(UInt16.max)
+}
+
+extension UnsafeRawBufferPointer {
+    // Callers check bounds first; these never read outside `self` when they do.
+    @inline(__always)
+    func littleEndianUInt64(at offset: Int) -> UInt64 {
+        UInt64(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    @inline(__always)
+    func littleEndianUInt32(at offset: Int) -> UInt32 {
+        UInt32(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+
+    @inline(__always)
+    func littleEndianUInt16(at offset: Int) -> UInt16 {
+        UInt16(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt16.self))
+    }
+}
+
+extension Array where Element == UInt8 {
+    mutating func appendLittleEndian(_ value: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    mutating func appendLittleEndian(_ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+
+    mutating func appendLittleEndian(_ value: UInt16) {
+        append(UInt8(truncatingIfNeeded: value))
+        append(UInt8(truncatingIfNeeded: value >> 8))
+    }
+}

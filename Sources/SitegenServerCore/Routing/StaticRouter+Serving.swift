@@ -1,0 +1,92 @@
+extension StaticRouter {
+    /// The `Cache-Control` value for an asset: fingerprinted files forever, pages
+    /// revalidated on every use, everything else for an hour.
+    static func cacheControl(for entry: AssetManifest.Entry) -> String {
+        if entry.isImmutable { return "public, max-age=31536000, immutable" }
+        if entry.isHTML { return "no-cache" }
+        return "public, max-age=3600"
+    }
+
+    /// Answers a GET or HEAD for an existing asset: 200, 206, 304 or 416.
+    func serve(_ entry: AssetManifest.Entry, isGET: Bool, fields: RequestHeaders) -> StaticResponse {
+        // Range only applies to GET (RFC 9110 section 14.2), and only when If-Range,
+        // if present, names the identity representation with a strong etag.
+        var range: ByteRange? = nil
+        if isGET, let value = fields.value("range"), case .single(let single)? = RangeRequest.parse(value) {
+            let ifRangeHolds = fields.value("if-range").map { EntityTag.ifRangeHeader($0, matches: Array(entry.etag.utf8)) } ?? true
+            if ifRangeHolds { range = single }
+        }
+        let coding: ContentCoding = range != nil ? .identity : negotiatedCoding(for: entry, fields: fields)
+        let etag = entry.etag + coding.etagSuffix
+        let etagValue = "\"" + etag + "\""
+        let cacheControl = Self.cacheControl(for: entry)
+        let vary: [(String, String)] = entry.hasVariants ? [("vary", "accept-encoding")] : []
+
+        if let value = fields.value("if-none-match"), EntityTag.noneMatchHeader(value, matches: Array(etag.utf8)) {
+            return StaticResponse(status: 304, headers: [("etag", etagValue), ("cache-control", cacheControl)] + vary, body: .none)
+        }
+
+        let contentType = ("content-type", MIMETypes.headerValue(for: entry.contentType))
+        if let range {
+            guard let (offset, length) = range.resolve(size: entry.size) else {
+                var response = generated(416, ErrorPage.rangeNotSatisfiable(size: entry.size), isHead: false)
+                response.headers.insert(("content-range", "bytes */\(entry.size)"), at: 2)
+                return response
+            }
+            return StaticResponse(
+                status: 206,
+                headers: [
+                    contentType,
+                    ("content-length", String(length)),
+                    ("content-range", "bytes \(offset)-\(offset + length - 1)/\(entry.size)"),
+                    ("etag", etagValue),
+                    ("cache-control", cacheControl),
+                    ("accept-ranges", "bytes"),
+                ] + vary + [("x-content-type-options", "nosniff")],
+                body: .asset(path: entry.path, offset: offset, length: length))
+        }
+
+        let length = size(of: entry, coding: coding)
+        var headers = [contentType]
+        if let token = coding.token { headers.append(("content-encoding", token)) }
+        headers += [
+            ("content-length", String(length)),
+            ("etag", etagValue),
+            ("cache-control", cacheControl),
+            ("accept-ranges", "bytes"),
+        ]
+        headers += vary
+        headers.append(("x-content-type-options", "nosniff"))
+        return StaticResponse(status: 200, headers: headers, body: .asset(path: entry.path + coding.pathSuffix, offset: 0, length: length))
+    }
+
+    /// 404: the site's own page (negotiated like any asset, but without validators or
+    /// ranges, and `no-cache` so a page added later shows up), or the built-in one.
+    func notFound(fields: RequestHeaders, manifest: AssetManifest) -> StaticResponse {
+        guard let page = manifest.entry(forPath: notFoundPage) else {
+            return generated(404, ErrorPage.notFound, isHead: false)
+        }
+        let coding = negotiatedCoding(for: page, fields: fields)
+        let length = size(of: page, coding: coding)
+        var headers = [("content-type", MIMETypes.headerValue(for: page.contentType))]
+        if let token = coding.token { headers.append(("content-encoding", token)) }
+        headers += [("content-length", String(length)), ("cache-control", "no-cache")]
+        if page.hasVariants { headers.append(("vary", "accept-encoding")) }
+        headers.append(("x-content-type-options", "nosniff"))
+        return StaticResponse(status: 404, headers: headers, body: .asset(path: page.path + coding.pathSuffix, offset: 0, length: length))
+    }
+
+    private func negotiatedCoding(for entry: AssetManifest.Entry, fields: RequestHeaders) -> ContentCoding {
+        ContentCoding.negotiate(
+            acceptEncoding: fields.value("accept-encoding"),
+            gzipAvailable: entry.gzipSize != nil, brotliAvailable: entry.brotliSize != nil)
+    }
+
+    private func size(of entry: AssetManifest.Entry, coding: ContentCoding) -> UInt64 {
+        switch coding {
+        case .identity: return entry.size
+        case .gzip: return entry.gzipSize ?? entry.size
+        case .brotli: return entry.brotliSize ?? entry.size
+        }
+    }
+}

@@ -1,0 +1,114 @@
+/// Decides how to answer a request for a built site's static files: the HTTP semantics
+/// of the server component's asset layer, with no I/O.
+///
+/// ```swift
+/// let manifest = AssetManifest(unsafeBytes: embeddedManifest) ?? .empty
+/// switch StaticRouter().route(method: "GET", target: "/posts/hello/", headers: fields, manifest: manifest) {
+/// case .passThrough: // a /_sg/ endpoint: hand over to the server functions layer
+/// case .response(let response): // send status + headers, then stream response.body
+/// }
+/// ```
+///
+/// In order, a request is answered with:
+/// 1. 431 when a header value exceeds ``maxHeaderValueBytes`` or all fields together
+///    exceed ``maxHeaderBytes``;
+/// 2. 400 or 414 when the target is refused (see ``RequestTarget``);
+/// 3. ``StaticRoute/passThrough`` when the first segment is ``reservedPrefix``, for any
+///    method;
+/// 4. 405 with `allow: GET, HEAD` for any other method than GET and HEAD;
+/// 5. the file: `/` and `/dir/` serve `dir/index.html`, `/file` serves `file`, and `/dir`
+///    redirects (308) to `/dir/` with the query kept when only `dir/index.html` exists;
+/// 6. 404 with the site's `404.html` (sent as `no-cache`) or a built-in page.
+///
+/// Serving a file applies, in RFC 9110 order: content negotiation over the precompressed
+/// variants (`Accept-Encoding`), `If-None-Match` (304), then a single `Range` (206 or
+/// 416). A range is always served from the identity file. `If-Range` is honoured: a
+/// strong etag equal to the file's lets the range through; anything else (a date, a weak
+/// or different tag) sends the whole file. HEAD gets exactly the GET headers and no body.
+public struct StaticRouter: Sendable {
+    /// The largest total size of all header fields, counted as `name: value\r\n` lines.
+    public var maxHeaderBytes = 16 * 1024
+    /// The largest size of one header value.
+    public var maxHeaderValueBytes = 8 * 1024
+    /// The first path segment reserved for the server functions layer.
+    public var reservedPrefix = "_sg"
+    /// The site's custom not-found page, served with status 404 when present.
+    public var notFoundPage = "404.html"
+
+    /// Creates a router with the default limits, `_sg` and `404.html`.
+    public init() {}
+
+    /// Routes a request given as the host delivered it.
+    /// - Parameters:
+    ///   - method: The method token, case-sensitive (`GET`, `HEAD`, …).
+    ///   - target: The raw path with query, e.g. `/a%20b/c?x=1`.
+    ///   - headers: The request header fields, names in any case.
+    ///   - manifest: The site's asset manifest.
+    public func route(method: String, target: String, headers: [(String, String)], manifest: AssetManifest) -> StaticRoute {
+        let isHead = method.utf8.elementsEqual("HEAD".utf8)
+        let fields = RequestHeaders(fields: headers)
+        if fields.exceeds(maxTotalBytes: maxHeaderBytes, maxValueBytes: maxHeaderValueBytes) {
+            return .response(generated(431, ErrorPage.headersTooLarge, isHead: isHead))
+        }
+        let parsed: RequestTarget
+        do {
+            parsed = try RequestTarget(parsing: target)
+        } catch {
+            return .response(generated(error.status, ErrorPage.badTarget(error), isHead: isHead))
+        }
+        return route(method: method, target: parsed, fields: fields, manifest: manifest)
+    }
+
+    /// Routes a request whose target was already parsed; header limits are not checked.
+    /// - Parameters:
+    ///   - method: The method token, case-sensitive.
+    ///   - target: The parsed target.
+    ///   - headers: The request header fields.
+    ///   - manifest: The site's asset manifest.
+    public func route(method: String, target: RequestTarget, headers: [(String, String)], manifest: AssetManifest) -> StaticRoute {
+        route(method: method, target: target, fields: RequestHeaders(fields: headers), manifest: manifest)
+    }
+
+    private func route(method: String, target: RequestTarget, fields: RequestHeaders, manifest: AssetManifest) -> StaticRoute {
+        if let first = target.segments.first, first.utf8.elementsEqual(reservedPrefix.utf8) {
+            return .passThrough
+        }
+        let isHead = method.utf8.elementsEqual("HEAD".utf8)
+        guard isHead || method.utf8.elementsEqual("GET".utf8) else {
+            var response = generated(405, ErrorPage.methodNotAllowed, isHead: false)
+            response.headers.insert(("allow", "GET, HEAD"), at: 0)
+            return .response(response)
+        }
+        let response = resolve(target, isGET: !isHead, fields: fields, manifest: manifest)
+        return .response(isHead ? StaticResponse(status: response.status, headers: response.headers, body: .none) : response)
+    }
+
+    private func resolve(_ target: RequestTarget, isGET: Bool, fields: RequestHeaders, manifest: AssetManifest) -> StaticResponse {
+        let path = target.path
+        if target.hasTrailingSlash {
+            let index = path.isEmpty ? "index.html" : path + "/index.html"
+            if let entry = manifest.entry(forPath: index) { return serve(entry, isGET: isGET, fields: fields) }
+            return notFound(fields: fields, manifest: manifest)
+        }
+        if let entry = manifest.entry(forPath: path) { return serve(entry, isGET: isGET, fields: fields) }
+        if manifest.contains(path: path + "/index.html") {
+            var location = target.encodedPath + "/"
+            if let query = target.encodedQuery { location += "?" + query }
+            return StaticResponse(status: 308, headers: [("location", location), ("content-length", "0")], body: .none)
+        }
+        return notFound(fields: fields, manifest: manifest)
+    }
+
+    /// A generated HTML page with no-cache headers; the body is dropped for HEAD.
+    func generated(_ status: UInt16, _ page: [UInt8], isHead: Bool) -> StaticResponse {
+        StaticResponse(
+            status: status,
+            headers: [
+                ("content-type", "text/html; charset=utf-8"),
+                ("content-length", String(page.count)),
+                ("cache-control", "no-cache"),
+                ("x-content-type-options", "nosniff"),
+            ],
+            body: isHead ? .none : .bytes(page))
+    }
+}
