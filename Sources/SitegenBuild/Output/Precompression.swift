@@ -36,13 +36,21 @@ enum Precompression {
         return Array(output.prefix(Int(stream.total_out)))
     }
 
+    static func window(for size: Int) -> Int32 {
+        var bits: Int32 = 10
+        while bits < 22 && (1 << bits) < size { bits += 1 }
+        return bits
+    }
+
     static func brotli(_ input: [UInt8]) -> [UInt8]? {
         var size = BrotliEncoderMaxCompressedSize(input.count)
         if size == 0 { size = input.count + 1024 }
         var output = [UInt8](repeating: 0, count: size)
         let ok = input.withUnsafeBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer in
-                BrotliEncoderCompress(9, 22, BROTLI_MODE_TEXT, inBuffer.count, inBuffer.baseAddress, &size, outBuffer.baseAddress)
+                // A window just large enough for the input: a 22-bit window costs a 4 MiB
+                // allocation per call, which dominates for small pages.
+                BrotliEncoderCompress(9, window(for: inBuffer.count), BROTLI_MODE_TEXT, inBuffer.count, inBuffer.baseAddress, &size, outBuffer.baseAddress)
             }
         }
         guard ok == 1 else { return nil }

@@ -38,9 +38,16 @@ public struct SiteBuilder {
     }
 
     public func build() -> Result {
-        var result = Result()
         let clock = ContinuousClock()
         let started = clock.now
+        var result = Result()
+        run(into: &result, clock: clock)
+        let elapsed = clock.now - started
+        result.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return result
+    }
+
+    private func run(into result: inout Result, clock: ContinuousClock) {
         var diagnostics: [Diagnostic] = []
         func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
             let t0 = clock.now
@@ -49,17 +56,13 @@ public struct SiteBuilder {
             result.steps.append((name, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
             return value
         }
-        defer {
-            let d = clock.now - started
-            result.seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-        }
         let root = URL(fileURLWithPath: options.source).standardizedFileURL.path
 
         // Load config.
         guard let configText = try? String(contentsOfFile: root + "/sitegen.toml", encoding: .utf8) else {
             result.diagnostics = [Diagnostic(.error, "no sitegen.toml in '" + options.source + "'",
                                              fix: "run sitegen in a site folder, pass --source DIR, or create one with 'sitegen new site NAME'")]
-            return result
+            return
         }
         var config = step("Load config") { SiteConfig(parsing: configText, file: "sitegen.toml", diagnostics: &diagnostics) }
         if let base = options.baseURL {
@@ -88,7 +91,7 @@ public struct SiteBuilder {
         // Stop before writing anything if loading already failed.
         if diagnostics.contains(where: { $0.severity == .error }) {
             result.diagnostics = diagnostics.sorted(by: Diagnostic.fileOrder)
-            return result
+            return
         }
         let output: OutputDirectory
         do {
@@ -96,7 +99,7 @@ public struct SiteBuilder {
         } catch {
             result.diagnostics = diagnostics + [Diagnostic(.error, "cannot create the output folder '" + options.output + "'",
                                                            fix: "check that its parent exists and is writable")]
-            return result
+            return
         }
         let counter = ProgressCounter(total: jobs.count, report: options.progress)
         let outputs = step("Render pages") {
@@ -135,7 +138,7 @@ public struct SiteBuilder {
         result.fileCount = output.fileCount
         guard result.succeeded else {
             output.discard()
-            return result
+            return
         }
         do {
             try step("Swap output") { () throws -> Void in try output.commit() }
@@ -143,7 +146,6 @@ public struct SiteBuilder {
             output.discard()
             result.diagnostics.append(Diagnostic(.error, "cannot move the new site into '" + options.output + "': " + String(describing: error)))
         }
-        return result
     }
 
     /// Now as a UTC date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.

@@ -17,7 +17,7 @@ public func handle(_ requestHandle: Int32, _ outparam: Int32) {
     }
     request.drop()
 
-    let route = StaticRouter.route(method: method, target: target, headers: headers, manifest: Site.manifest)
+    let route = StaticRouter().route(method: method, target: target, headers: headers, manifest: Site.manifest)
     guard let response = route.response else {
         // `/_sg/…` belongs to server functions and islands, which this build does not have.
         send(StaticResponse(status: 404, headers: [("content-type", "application/json")],

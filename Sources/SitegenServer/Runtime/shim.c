@@ -10,6 +10,13 @@ void free(void *);
 void *realloc(void *, size_t);
 void *aligned_alloc(size_t, size_t);
 
+// Exporting `_initialize` makes wasm-ld treat the module as a reactor; otherwise, with
+// wasi-libc linked, every export is wrapped to run __wasm_call_dtors after each call.
+// `wasm-tools component new` calls it once at instantiation.
+extern void __wasm_call_ctors(void);
+__attribute__((export_name("_initialize")))
+void sitegen_initialize(void) { __wasm_call_ctors(); }
+
 __attribute__((export_name("cabi_realloc")))
 void *cabi_realloc(void *old, size_t old_size, size_t align, size_t new_size) {
     (void)old_size;
