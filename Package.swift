@@ -60,6 +60,7 @@ let package = Package(
         .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates", "SitegenHTML"]),
         .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
         .testTarget(name: "SitegenBuildTests", dependencies: ["SitegenBuild", "SitegenCLI"]),
+        .testTarget(name: "SitegenEndToEndTests", dependencies: ["SitegenBuild", "SitegenCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -25,6 +25,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Override base_url from sitegen.toml.")
     var baseURL: String?
 
+    @Option(help: "Asset backend of server.wasm: filesystem or embedded (overrides [assets] backend).")
+    var assets: String?
+
     @Flag(name: .shortAndLong, help: "Print each build step's time.")
     var verbose = false
 
@@ -33,6 +36,7 @@ struct BuildCommand: ParsableCommand {
         options.includeDrafts = drafts
         options.includeFuture = future
         options.baseURL = baseURL
+        options.assetBackend = assets
         let bar = ProgressBar()
         if bar.isEnabled { options.progress = { done, total in bar.update(done, total) } }
         let result = SiteBuilder(options: options).build()

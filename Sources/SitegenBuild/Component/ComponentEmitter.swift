@@ -25,6 +25,32 @@ struct ComponentEmitter {
     /// - Returns: the bytes of the site component's core module (for size reports).
     func emit(manifest: [UInt8], output: String, backend: String) throws -> Int {
         let objects = try runtimeObjects()
+        let components = output + "/components"
+        try FileManager.default.createDirectory(atPath: components, withIntermediateDirectories: true)
+        // An unchanged site (same manifest, same runtime, same WIT) reuses its component.
+        var key = manifest + Array(objects.joined().utf8)
+        for file in StaticAssets.files(in: runtime.wit) {
+            key += FileManager.default.contents(atPath: runtime.wit + "/" + file).map { Array($0) } ?? []
+        }
+        let cached = cache + "/site-component-" + ContentHash.hex(key) + ".wasm"
+        var coreSize = 0
+        if FileManager.default.fileExists(atPath: cached) {
+            try? FileManager.default.removeItem(atPath: components + "/site.wasm")
+            try FileManager.default.copyItem(atPath: cached, toPath: components + "/site.wasm")
+        } else {
+            coreSize = try buildSiteComponent(manifest: manifest, objects: objects, into: components + "/site.wasm")
+            try? FileManager.default.removeItem(atPath: cached)
+            try? FileManager.default.copyItem(atPath: components + "/site.wasm", toPath: cached)
+        }
+        let adapter = components + "/assets-" + backend + ".wasm"
+        try runtime.buildAdapter(backend, site: output, into: adapter)
+        try Toolchain.run(toolchain.wasmTools, ["compose", components + "/site.wasm", "-d", adapter, "-o", output + "/server.wasm"])
+        try Toolchain.run(toolchain.wasmTools, ["validate", output + "/server.wasm"])
+        return coreSize
+    }
+
+    /// Compiles the manifest, links it with the runtime, optimises and wraps it as a component.
+    func buildSiteComponent(manifest: [UInt8], objects: [String], into destination: String) throws -> Int {
         let work = cache + "/site-" + String(ProcessInfo.processInfo.processIdentifier)
         try? FileManager.default.removeItem(atPath: work)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
@@ -46,16 +72,9 @@ struct ComponentEmitter {
         }
         try Toolchain.run(toolchain.wasmTools, ["strip", "--all", core, "-o", work + "/core.min.wasm"])
         let coreSize = (try? FileManager.default.attributesOfItem(atPath: work + "/core.min.wasm")[.size] as? Int) ?? 0
-        let components = output + "/components"
-        try FileManager.default.createDirectory(atPath: components, withIntermediateDirectories: true)
         try Toolchain.run(toolchain.wasmTools, ["component", "embed", runtime.wit, "-w", "site", work + "/core.min.wasm", "-o", work + "/embedded.wasm"])
-        try Toolchain.run(toolchain.wasmTools, ["component", "new", work + "/embedded.wasm", "-o", components + "/site.wasm"])
-        try Toolchain.run(toolchain.wasmTools, ["validate", components + "/site.wasm"])
-
-        let adapter = components + "/assets-" + backend + ".wasm"
-        try runtime.buildAdapter(backend, site: output, into: adapter)
-        try Toolchain.run(toolchain.wasmTools, ["compose", components + "/site.wasm", "-d", adapter, "-o", output + "/server.wasm"])
-        try Toolchain.run(toolchain.wasmTools, ["validate", output + "/server.wasm"])
+        try Toolchain.run(toolchain.wasmTools, ["component", "new", work + "/embedded.wasm", "-o", destination])
+        try Toolchain.run(toolchain.wasmTools, ["validate", destination])
         return coreSize
     }
 

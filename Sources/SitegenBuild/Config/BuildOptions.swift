@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var themeSearchPaths: [String] = []
     /// "Now", for drafts/future/expiry decisions and the `now` variable; `SOURCE_DATE_EPOCH` or the clock.
     public var now: String?
+    /// Overrides `[assets] backend`.
+    public var assetBackend: String?
     /// Called as pages render (done, total), from any thread; the CLI draws a progress bar.
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// Where compiled runtime objects are cached (default `<source>/.sitegen/cache`).

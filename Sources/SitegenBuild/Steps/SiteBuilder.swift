@@ -65,6 +65,13 @@ public struct SiteBuilder {
             return
         }
         var config = step("Load config") { SiteConfig(parsing: configText, file: "sitegen.toml", diagnostics: &diagnostics) }
+        if let backend = options.assetBackend {
+            guard ["filesystem", "embedded"].contains(backend) else {
+                result.diagnostics = [Diagnostic(.error, "unknown asset backend '" + backend + "'", expected: "'filesystem' or 'embedded'")]
+                return
+            }
+            config.assetBackend = backend
+        }
         if let base = options.baseURL {
             config.baseURL = base
             config.value["base_url"] = .string(base)

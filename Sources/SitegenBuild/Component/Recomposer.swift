@@ -1,0 +1,45 @@
+import Foundation
+import SitegenHTML
+
+/// `sitegen compose --assets X`: relinks an already built site component with another
+/// asset backend, at bytecode level. Nothing is compiled: the site component is reused
+/// as it is, and the filesystem adapter comes from the cache.
+public struct Recomposer {
+    public var output: String
+    public var backend: String
+
+    public init(output: String, backend: String) {
+        self.output = output
+        self.backend = backend
+    }
+
+    /// Writes `<output>/server.wasm` from `<output>/components/site.wasm` and the backend's adapter.
+    public func run() -> [Diagnostic] {
+        let site = output + "/components/site.wasm"
+        guard FileManager.default.fileExists(atPath: site) else {
+            return [Diagnostic(.error, "no site component at '" + site + "'", fix: "run 'sitegen build' first")]
+        }
+        guard ["filesystem", "embedded"].contains(backend) else {
+            return [Diagnostic(.error, "unknown asset backend '" + backend + "'", expected: "'filesystem' or 'embedded'",
+                               fix: Suggestion.nearest(to: backend, in: ["filesystem", "embedded"]).map { "did you mean '" + $0 + "'?" })]
+        }
+        let (toolchain, missing) = Toolchain.find()
+        guard let toolchain else { return [Diagnostic(.error, "cannot compose: " + (missing ?? ""))] }
+        guard let runtime = RuntimeSources.locate() else {
+            return [Diagnostic(.error, "cannot compose: the sitegen runtime sources were not found",
+                               fix: "set SITEGEN_RUNTIME to the sitegen checkout or its share/sitegen folder")]
+        }
+        do {
+            let adapter = output + "/components/assets-" + backend + ".wasm"
+            try runtime.buildAdapter(backend, site: output, into: adapter)
+            let composed = output + "/.server.wasm.tmp"
+            try Toolchain.run(toolchain.wasmTools, ["compose", site, "-d", adapter, "-o", composed])
+            try Toolchain.run(toolchain.wasmTools, ["validate", composed])
+            _ = try? FileManager.default.removeItem(atPath: output + "/server.wasm")
+            try FileManager.default.moveItem(atPath: composed, toPath: output + "/server.wasm")
+            return []
+        } catch {
+            return [Diagnostic(.error, "composing server.wasm failed", notes: [String(describing: error)])]
+        }
+    }
+}
