@@ -23,12 +23,14 @@ struct ComponentEmitter {
 
     /// Builds `components/site.wasm`, the adapters and the composed `server.wasm` into `output`.
     /// - Returns: the bytes of the site component's core module (for size reports).
-    func emit(manifest: [UInt8], output: String, backend: String) throws -> Int {
-        let objects = try runtimeObjects()
+    func emit(manifest: [UInt8], site: SiteInputs, output: String, backend: String) throws -> Int {
+        let runtimeBuild = try runtimeObjects(functions: site.isDynamic)
+        var objects = runtimeBuild.objects
+        if site.isDynamic { objects.append(try siteObject(site, modules: runtimeBuild.modules)) }
         let components = output + "/components"
         try FileManager.default.createDirectory(atPath: components, withIntermediateDirectories: true)
         // An unchanged site (same manifest, same runtime, same WIT) reuses its component.
-        var key = manifest + Array(objects.joined().utf8)
+        var key = manifest + site.data + Array(objects.joined().utf8)
         for file in StaticAssets.files(in: runtime.wit) {
             key += FileManager.default.contents(atPath: runtime.wit + "/" + file).map { Array($0) } ?? []
         }
@@ -38,7 +40,7 @@ struct ComponentEmitter {
             try? FileManager.default.removeItem(atPath: components + "/site.wasm")
             try FileManager.default.copyItem(atPath: cached, toPath: components + "/site.wasm")
         } else {
-            coreSize = try buildSiteComponent(manifest: manifest, objects: objects, into: components + "/site.wasm")
+            coreSize = try buildSiteComponent(manifest: manifest, siteData: site.data, objects: objects, into: components + "/site.wasm")
             try? FileManager.default.removeItem(atPath: cached)
             try? FileManager.default.copyItem(atPath: components + "/site.wasm", toPath: cached)
         }
@@ -50,18 +52,21 @@ struct ComponentEmitter {
     }
 
     /// Compiles the manifest, links it with the runtime, optimises and wraps it as a component.
-    func buildSiteComponent(manifest: [UInt8], objects: [String], into destination: String) throws -> Int {
+    func buildSiteComponent(manifest: [UInt8], siteData: [UInt8], objects: [String], into destination: String) throws -> Int {
         let work = cache + "/site-" + String(ProcessInfo.processInfo.processIdentifier)
         try? FileManager.default.removeItem(atPath: work)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
 
-        try ManifestSource.write(manifest, to: work + "/manifest.c")
-        try Toolchain.run(toolchain.clang, ["--target=wasm32-unknown-unknown", "-Os", "-c", work + "/manifest.c", "-o", work + "/manifest.o"])
+        try ManifestSource.write(manifest, symbol: "sitegen_manifest", to: work + "/manifest.c")
+        try ManifestSource.write(siteData, symbol: "sitegen_site_data", to: work + "/sitedata.c")
+        for name in ["manifest", "sitedata"] {
+            try Toolchain.run(toolchain.clang, ["--target=wasm32-unknown-unknown", "-Os", "-c", work + "/" + name + ".c", "-o", work + "/" + name + ".o"])
+        }
         try Toolchain.run(toolchain.wasmLD, [
             "--no-entry", "--gc-sections", "--strip-debug", "-L", toolchain.resourceDirectory,
-        ] + objects + [work + "/manifest.o", "-l:embedded/wasm32-unknown-none-wasm/libswiftUnicodeDataTables.a", toolchain.libc,
-            "-o", work + "/core.wasm"])
+        ] + objects + [work + "/manifest.o", work + "/sitedata.o", "-l:embedded/wasm32-unknown-none-wasm/libswiftUnicodeDataTables.a",
+            toolchain.libc] + (toolchain.builtins.map { [$0] } ?? []) + ["-o", work + "/core.wasm"])
         var core = work + "/core.wasm"
         if let wasmOpt = toolchain.wasmOpt {
             // binaryen 108 needs the features named; run it before stripping (embedded-swift-wasm.md §4).
@@ -78,35 +83,81 @@ struct ComponentEmitter {
         return coreSize
     }
 
-    /// The site-independent objects, compiled once per runtime source hash.
-    func runtimeObjects() throws -> [String] {
+    /// The site-independent objects and module interfaces, compiled once per runtime source hash.
+    /// - Parameter functions: the variant with server functions and streaming (`-D SITEGEN_FUNCTIONS`).
+    func runtimeObjects(functions: Bool) throws -> (objects: [String], modules: String) {
         let sources = runtime.swiftSources
-        var hashInput: [UInt8] = Array(Self.swiftFlags.joined(separator: " ").utf8)
+        let variantFlags = functions ? ["-D", "SITEGEN_FUNCTIONS"] : []
+        var hashInput: [UInt8] = Array((Self.swiftFlags + variantFlags).joined(separator: " ").utf8)
         hashInput += Array(((try? Toolchain.run(toolchain.swiftc, ["--version"])) ?? "").utf8)
-        for file in sources.core + sources.server + [runtime.shim] {
+        for file in sources.core + sources.html + sources.server + [runtime.shim] {
             hashInput += Array(file.utf8) + ((FileManager.default.contents(atPath: file)).map { Array($0) } ?? [])
         }
         let directory = cache + "/runtime-" + ContentHash.hex(hashInput)
-        let objects = [directory + "/SitegenServerCore.o", directory + "/SitegenServer.o", directory + "/shim.o"]
-        if objects.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return objects }
+        let names = ["SitegenServerCore", "SitegenHTML", "SitegenServer"]
+        let objects = names.map { directory + "/" + $0 + ".o" } + [directory + "/shim.o"]
+        if objects.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return (objects, directory + "/modules") }
         let temp = directory + ".tmp-" + String(ProcessInfo.processInfo.processIdentifier)
         try? FileManager.default.removeItem(atPath: temp)
         try FileManager.default.createDirectory(atPath: temp + "/modules", withIntermediateDirectories: true)
-        try Toolchain.run(toolchain.swiftc, Self.swiftFlags + [
-            "-module-name", "SitegenServerCore", "-emit-module", "-emit-module-path", temp + "/modules/SitegenServerCore.swiftmodule",
-        ] + sources.core + ["-c", "-o", temp + "/SitegenServerCore.o"])
-        try Toolchain.run(toolchain.swiftc, Self.swiftFlags + ["-module-name", "SitegenServer", "-I", temp + "/modules"]
-            + sources.server + ["-c", "-o", temp + "/SitegenServer.o"])
+        for (name, files) in [("SitegenServerCore", sources.core), ("SitegenHTML", sources.html), ("SitegenServer", sources.server)] {
+            try Toolchain.run(toolchain.swiftc, Self.swiftFlags + variantFlags + [
+                "-module-name", name, "-I", temp + "/modules",
+                "-emit-module", "-emit-module-path", temp + "/modules/" + name + ".swiftmodule",
+            ] + files + ["-c", "-o", temp + "/" + name + ".o"])
+        }
         try Toolchain.run(toolchain.clang, ["--target=wasm32-unknown-unknown", "-Os", "-c", runtime.shim, "-o", temp + "/shim.o"])
         try? FileManager.default.removeItem(atPath: directory)
         try FileManager.default.moveItem(atPath: temp, toPath: directory)
-        return objects
+        return (objects, directory + "/modules")
     }
+
+    /// The site's own module: `functions/*.swift` plus the generated registration,
+    /// compiled against the runtime's interfaces; cached by the sources' hash.
+    func siteObject(_ site: SiteInputs, modules: String) throws -> String {
+        var hashInput = Array(modules.utf8) + Array(site.registration.utf8)
+        for file in site.functionFiles {
+            hashInput += Array(file.utf8) + ((FileManager.default.contents(atPath: file)).map { Array($0) } ?? [])
+        }
+        let object = cache + "/site-functions-" + ContentHash.hex(hashInput) + ".o"
+        if FileManager.default.fileExists(atPath: object) { return object }
+        let work = cache + "/functions-" + String(ProcessInfo.processInfo.processIdentifier)
+        try? FileManager.default.removeItem(atPath: work)
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try site.registration.write(toFile: work + "/Registration.swift", atomically: true, encoding: .utf8)
+        do {
+            try Toolchain.run(toolchain.swiftc, Self.swiftFlags + ["-module-name", "SiteFunctions", "-I", modules]
+                + site.functionFiles + [work + "/Registration.swift", "-c", "-o", object + ".tmp"])
+        } catch let error as Toolchain.ToolError {
+            throw FunctionCompileError(output: error.output)
+        }
+        try FileManager.default.moveItem(atPath: object + ".tmp", toPath: object)
+        return object
+    }
+}
+
+/// What the component needs from the site besides its files.
+struct SiteInputs {
+    /// `functions/*.swift`, absolute paths.
+    var functionFiles: [String]
+    /// The generated registration source.
+    var registration: String
+    /// The site data blob (streamed pages, island templates, config).
+    var data: [UInt8]
+    /// Whether the site has server functions or streamed pages (the larger runtime variant).
+    var isDynamic: Bool
+}
+
+/// `functions/*.swift` did not compile for Embedded wasm32; `output` has swiftc's errors.
+struct FunctionCompileError: Error, CustomStringConvertible {
+    var output: String
+    var description: String { output }
 }
 
 /// The manifest as a C file the runtime reads through `sitegen_manifest()`.
 enum ManifestSource {
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    static func write(_ bytes: [UInt8], symbol: String, to path: String) throws {
         var text = "// Generated by sitegen build. DO NOT EDIT.\n"
         text += "static const unsigned char data[" + String(max(1, bytes.count)) + "] __attribute__((aligned(8))) = {"
         let digits = Array("0123456789abcdef".utf8)
@@ -117,7 +168,7 @@ enum ManifestSource {
             body += [0x30, 0x78, digits[Int(b >> 4)], digits[Int(b & 15)], 0x2C]
         }
         text += String(decoding: body, as: UTF8.self)
-        text += "\n};\nconst unsigned char *sitegen_manifest(unsigned *length) { *length = " + String(bytes.count) + "u; return data; }\n"
+        text += "\n};\nconst unsigned char *" + symbol + "(unsigned *length) { *length = " + String(bytes.count) + "u; return data; }\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 }

@@ -9,8 +9,9 @@ struct RuntimeSources: Sendable {
     var wit: String { root + "/wit" }
     var shim: String { root + "/Sources/SitegenServer/Runtime/shim.c" }
 
-    var swiftSources: (core: [String], server: [String]) {
-        (Self.swiftFiles(in: root + "/Sources/SitegenServerCore"), Self.swiftFiles(in: root + "/Sources/SitegenServer"))
+    var swiftSources: (core: [String], html: [String], server: [String]) {
+        (Self.swiftFiles(in: root + "/Sources/SitegenServerCore"), Self.swiftFiles(in: root + "/Sources/SitegenHTML"),
+         Self.swiftFiles(in: root + "/Sources/SitegenServer"))
     }
 
     static func locate() -> RuntimeSources? {

@@ -1,6 +1,7 @@
 import Foundation
 import SitegenHTML
 import SitegenServerCore
+import SitegenTemplates
 
 /// Steps "Precompress", "Asset manifest" and "Build server component", run on the
 /// staged output before it is swapped into place.
@@ -8,6 +9,9 @@ struct ServerStep {
     let config: SiteConfig
     let staging: String
     let cacheDirectory: String
+    let siteRoot: String
+    let templates: TemplateSet
+    let suspendedPages: [String: [SuspendedSection]]
 
     /// What the step did, for the summary and `--verbose`.
     struct Report {
@@ -30,7 +34,12 @@ struct ServerStep {
                 report.diagnostics.append(Diagnostic(.error, "cannot build the asset manifest: " + error.message))
             }
         }
+        let (functions, functionFiles) = FunctionDiscovery.scan(siteRoot: siteRoot)
+        let siteData = SiteDataBuilder(config: config, templates: templates, suspendedPages: suspendedPages, functions: functions)
+        report.diagnostics.append(contentsOf: siteData.checkLoaders())
         guard config.serverComponent, report.diagnostics.isEmpty else { return report }
+        let inputs = SiteInputs(functionFiles: functionFiles, registration: FunctionDiscovery.registration(functions), data: siteData.blob(),
+                                isDynamic: !functions.isEmpty || !suspendedPages.isEmpty)
         step("Build server component") {
             let (toolchain, missing) = Toolchain.find()
             guard let toolchain else {
@@ -45,7 +54,9 @@ struct ServerStep {
             }
             do {
                 let emitter = ComponentEmitter(toolchain: toolchain, runtime: runtime, cache: cacheDirectory)
-                report.componentBytes = try emitter.emit(manifest: manifest, output: staging, backend: config.assetBackend)
+                report.componentBytes = try emitter.emit(manifest: manifest, site: inputs, output: staging, backend: config.assetBackend)
+            } catch let error as FunctionCompileError {
+                report.diagnostics.append(contentsOf: FunctionErrors.diagnostics(from: error.output, siteRoot: siteRoot))
             } catch {
                 report.diagnostics.append(Diagnostic(.error, "building server.wasm failed", notes: [String(describing: error)]))
             }

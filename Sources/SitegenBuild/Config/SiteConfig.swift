@@ -20,6 +20,12 @@ public struct SiteConfig: Sendable {
     public var precompress = true
     /// Emit `server.wasm` (`[server] component`).
     public var serverComponent = true
+    /// How long a suspense loader may take before its section shows an error (`[server] loader_timeout_ms`).
+    public var loaderTimeoutMilliseconds = 10_000
+    /// Largest request body a server function accepts (`[server] max_body_bytes`); larger gets 413.
+    public var maxBodyBytes = 64 * 1024
+    /// The host key-value store server functions open (`[server] kv_store`); wasmtime's in-memory store is `""`.
+    public var keyValueStore = ""
     /// Where the component reads assets from (`[assets] backend`): `filesystem` or `embedded`.
     public var assetBackend = "filesystem"
     /// The whole file as templates see it (`config.title`, `config.extra.*`, `config.menu.main`).
@@ -85,13 +91,16 @@ public struct SiteConfig: Sendable {
         strictTemplates = reader.bool(["build", "strict_templates"]) ?? false
         precompress = reader.bool(["build", "precompress"]) ?? true
         serverComponent = reader.bool(["server", "component"]) ?? true
+        loaderTimeoutMilliseconds = reader.int(["server", "loader_timeout_ms"]) ?? 10_000
+        maxBodyBytes = reader.int(["server", "max_body_bytes"]) ?? 64 * 1024
+        keyValueStore = reader.string(["server", "kv_store"]) ?? ""
         assetBackend = reader.string(["assets", "backend"]) ?? "filesystem"
         if !["filesystem", "embedded"].contains(assetBackend) {
             reader.wrongType(["assets", "backend"], expected: "\"filesystem\" or \"embedded\"")
             assetBackend = "filesystem"
         }
         reader.checkKeys(["build"], known: ["strict_templates", "precompress"])
-        reader.checkKeys(["server"], known: ["component"])
+        reader.checkKeys(["server"], known: ["component", "loader_timeout_ms", "max_body_bytes", "kv_store"])
         reader.checkKeys(["assets"], known: ["backend"])
         reader.checkKeys(["markdown"], known: ["smart_punctuation", "unsafe_html"])
         reader.checkKeys(["feeds"], known: ["atom", "rss", "limit"])

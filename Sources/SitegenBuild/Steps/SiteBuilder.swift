@@ -131,7 +131,8 @@ public struct SiteBuilder {
             }
         }
         if !diagnostics.contains(where: { $0.severity == .error }) {
-            let server = ServerStep(config: config, staging: output.staging, cacheDirectory: options.cacheDirectory ?? root + "/.sitegen/cache")
+            let server = ServerStep(config: config, staging: output.staging, cacheDirectory: options.cacheDirectory ?? root + "/.sitegen/cache",
+                                    siteRoot: root, templates: templates, suspendedPages: result.suspendedPages)
             let report = server.run(options: options) { name, body in step(name, body) }
             diagnostics.append(contentsOf: report.diagnostics)
             result.componentBytes = report.componentBytes

@@ -21,6 +21,13 @@ final class Executor {
         waiting.append((pollable, resume))
     }
 
+    /// Stops waiting on `pollable` (a timer no longer needed) and drops it.
+    func cancel(_ pollable: Int32) {
+        guard let index = waiting.firstIndex(where: { $0.pollable == pollable }) else { return }
+        waiting.remove(at: index)
+        wasiPollableDrop(pollable)
+    }
+
     /// Runs until no task is ready or waiting.
     func run() {
         while true {

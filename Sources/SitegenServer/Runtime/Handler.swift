@@ -1,38 +1,87 @@
+import SitegenHTML
 import SitegenServerCore
 
 /// The component's entry point: `wasi:http/incoming-handler.handle`.
 ///
-/// Router order, as in Leptos's WASI handler: static asset → (server function, island:
-/// next layers) → 404. Nothing is rendered for a static file: the router's decision
-/// names the bytes, and they are streamed from the asset backend in chunks.
+/// Built in two variants: with `-D SITEGEN_FUNCTIONS` (server functions, streamed
+/// pages, the template interpreter for islands) for sites that have them, and without
+/// for static-only sites, which then carry no template engine at all.
+///
+/// Router order, as in Leptos's WASI handler: static asset (nothing is rendered for a
+/// static file) → page with suspense boundaries (shell now, sections streamed) → server
+/// function (`/_sg/fn/<name>`) → 404.
 @_expose(wasm, "wasi:http/incoming-handler@0.2.0#handle")
 @_cdecl("sitegen_handle")
 public func handle(_ requestHandle: Int32, _ outparam: Int32) {
-    let request = IncomingRequest(handle: requestHandle)
-    let method = request.method
-    let target = String(decoding: request.pathWithQuery, as: UTF8.self)
-    var headers: [(String, String)] = []
-    for field in request.headers {
-        headers.append((String(decoding: field.name, as: UTF8.self), String(decoding: field.value, as: UTF8.self)))
+    let request = RequestInfo(IncomingRequest(handle: requestHandle))
+    let executor = Executor()
+    Scheduler.current = executor
+    #if SITEGEN_FUNCTIONS
+    FunctionRegistry.shared.ensureRegistered()
+    #endif
+    defer {
+        executor.run()
+        Scheduler.current = nil
+        wasiIncomingRequestDrop(requestHandle)
     }
-    request.drop()
 
-    let route = StaticRouter().route(method: method, target: target, headers: headers, manifest: Site.manifest)
+    let route = StaticRouter().route(method: request.method, target: request.target, headers: request.headers, manifest: Site.manifest)
     guard let response = route.response else {
-        // `/_sg/…` belongs to server functions and islands, which this build does not have.
-        send(StaticResponse(status: 404, headers: [("content-type", "application/json")],
-                            body: .bytes(Array("{\"error\":\"no such endpoint\"}".utf8))), outparam)
-        return
+        return handleReserved(request, outparam, executor: executor)
     }
-    send(response, outparam)
+    #if SITEGEN_FUNCTIONS
+    if response.status == 200, case .asset(let path, _, _) = response.body,
+       let sections = SiteData.current.streamedPages[identityPath(path)] {
+        return streamPage(identityPath(path), sections: sections, request: request, outparam, executor: executor)
+    }
+    #endif
+    sendStatic(response, outparam, executor: executor)
+}
+
+/// `/_sg/…`: server functions; anything else there is a JSON 404.
+func handleReserved(_ request: RequestInfo, _ outparam: Int32, executor: Executor) {
+    #if SITEGEN_FUNCTIONS
+    let path = request.path
+    let prefix = "/_sg/fn/"
+    if Text.hasPrefix(path, prefix) {
+        let name = String(decoding: path.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
+        if !name.isEmpty, name.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x5F }) {
+            return FunctionEndpoint(name: name, request: request, outparam: outparam, executor: executor).run()
+        }
+    }
+    #endif
+    sendStatic(StaticResponse(status: 404, headers: [("content-type", "application/json"), ("cache-control", "no-store")],
+                              body: .bytes(Array("{\"error\":\"no such endpoint\"}".utf8))), outparam, executor: executor)
+}
+
+/// `posts/a/index.html.br` → `posts/a/index.html`.
+func identityPath(_ path: String) -> String {
+    if Text.hasSuffix(path, ".br") || Text.hasSuffix(path, ".gz") { return String(decoding: path.utf8.dropLast(3), as: UTF8.self) }
+    return path
+}
+
+/// Streams a page with boundaries: no caching, no validators (its content is live).
+func streamPage(_ path: String, sections: [SuspendedSection], request: RequestInfo, _ outparam: Int32, executor: Executor) {
+    let headers = [("content-type", "text/html; charset=utf-8"), ("cache-control", "no-store"), ("x-content-type-options", "nosniff")]
+    guard let outgoing = OutgoingResponse.start(outparam, status: 200, headers: headers) else {
+        return sendInternalError(outparam, "the host refused the response headers")
+    }
+    let writer = BodyWriter(outgoing: outgoing, executor: executor)
+    if request.method == "HEAD" { return writer.finish() }
+    var shell: [UInt8] = []
+    var offset: UInt64 = 0
+    while let chunk = Assets.read(path, offset: offset, length: 64 * 1024), !chunk.isEmpty {
+        shell.append(contentsOf: chunk)
+        offset += UInt64(chunk.count)
+    }
+    StreamedPage(shell: shell, sections: sections, writer: writer).start()
 }
 
 /// Sends a router decision: headers, then the body from memory or the asset backend.
-func send(_ response: StaticResponse, _ outparam: Int32) {
+func sendStatic(_ response: StaticResponse, _ outparam: Int32, executor: Executor) {
     guard let outgoing = OutgoingResponse.start(outparam, status: Int(response.status), headers: response.headers) else {
         return sendInternalError(outparam, "the host refused the response headers")
     }
-    let executor = Executor()
     switch response.body {
     case .none:
         outgoing.finish()
@@ -45,7 +94,6 @@ func send(_ response: StaticResponse, _ outparam: Int32) {
             AssetStream(path: path, outgoing: outgoing, executor: executor).copy(from: offset, remaining: length)
         }
     }
-    executor.run()
 }
 
 /// Copies an asset from the backend to the response, one chunk at a time, each chunk

@@ -25,6 +25,9 @@ void *cabi_realloc(void *old, size_t old_size, size_t align, size_t new_size) {
     return align <= 8 ? malloc(new_size) : aligned_alloc(align, (new_size + align - 1) & ~(align - 1));
 }
 
+// Swift reserves the name `free`; the runtime frees host-allocated lists through this.
+void sitegen_free(void *p) { free(p); }
+
 __attribute__((import_module("wasi:random/random@0.2.0"), import_name("get-random-u64")))
 u64 wasi_random_u64(void);
 
@@ -62,3 +65,8 @@ int putchar(int c) {
     if (c == '\n' || line_length == sizeof line) { sitegen_log(line, line_length); line_length = 0; }
     return c;
 }
+
+// Defaults for a site without functions or streamed pages; the generated objects
+// override them when the site has some.
+__attribute__((weak)) void sitegen_site_register(void) {}
+__attribute__((weak)) const unsigned char *sitegen_site_data(unsigned *length) { *length = 0; return 0; }

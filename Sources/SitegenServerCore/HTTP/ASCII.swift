@@ -33,11 +33,11 @@ enum ASCII {
     }
 
     /// `bytes` without leading and trailing optional whitespace.
-    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    static func trimmed<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bytes.SubSequence {
         var start = bytes.startIndex
         var end = bytes.endIndex
-        while start < end, isWhitespace(bytes[start]) { start += 1 }
-        while end > start, isWhitespace(bytes[end - 1]) { end -= 1 }
+        while start < end, isWhitespace(bytes[start]) { bytes.formIndex(after: &start) }
+        while end > start, isWhitespace(bytes[bytes.index(before: end)]) { bytes.formIndex(before: &end) }
         return bytes[start..<end]
     }
 

@@ -1,6 +1,6 @@
 /// The content codings the server can send: the file as is, or a variant the build
 /// precompressed next to it.
-public enum ContentCoding: Equatable, Sendable {
+enum ContentCoding: Equatable, Sendable {
     /// The file itself, no `Content-Encoding`.
     case identity
     /// `<path>.gz`, sent with `content-encoding: gzip`.
@@ -9,7 +9,7 @@ public enum ContentCoding: Equatable, Sendable {
     case brotli
 
     /// The `Content-Encoding` token; `nil` for identity.
-    public var token: String? {
+    var token: String? {
         switch self {
         case .identity: return nil
         case .gzip: return "gzip"
@@ -18,7 +18,7 @@ public enum ContentCoding: Equatable, Sendable {
     }
 
     /// What the backend appends to the asset path for this variant.
-    public var pathSuffix: String {
+    var pathSuffix: String {
         switch self {
         case .identity: return ""
         case .gzip: return ".gz"

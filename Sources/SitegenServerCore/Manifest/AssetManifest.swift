@@ -168,7 +168,7 @@ extension AssetManifest {
                     stringRange(raw, record, ManifestFormat.etagOffsetField, ManifestFormat.etagLengthField) != nil,
                     !path.isEmpty,
                     raw[record + ManifestFormat.flagsField] & 0xF0 == 0,
-                    String(validating: UnsafeRawBufferPointer(rebasing: raw[path]), as: UTF8.self) != nil
+                    UTF8Validation.isValid(raw[path])
                 else { return false }
                 if let previous, Self.compare(raw, previous, UnsafeRawBufferPointer(rebasing: raw[path])) >= 0 {
                     return false

@@ -129,11 +129,11 @@ public struct RequestTarget: Equatable, Sendable {
             decoded.append(byte)
         }
         if decoded == [UInt8(ascii: ".")] || decoded == [UInt8(ascii: "."), UInt8(ascii: ".")] { throw .dotSegment }
-        guard let segment = String(validating: decoded, as: UTF8.self) else { throw .invalidUTF8 }
+        guard UTF8Validation.isValid(decoded) else { throw .invalidUTF8 }
         // C1 controls (U+0080–U+009F) are C2 80–C2 9F in valid UTF-8.
         for index in decoded.indices.dropLast() where decoded[index] == 0xC2 && decoded[index + 1] < 0xA0 {
             throw .controlCharacter
         }
-        return segment
+        return String(decoding: decoded, as: UTF8.self)
     }
 }

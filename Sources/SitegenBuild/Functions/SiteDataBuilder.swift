@@ -1,0 +1,92 @@
+import SitegenHTML
+import SitegenTemplates
+
+/// Builds what the component needs at request time besides the files: the pages with
+/// suspense boundaries, the island templates, the config, limits; and checks that every
+/// `{% suspense "x" %}` has a loader `x` in `functions/`.
+struct SiteDataBuilder {
+    let config: SiteConfig
+    let templates: TemplateSet
+    let suspendedPages: [String: [SuspendedSection]]
+    let functions: [FunctionDiscovery.Found]
+
+    /// The blob: u32 little-endian JSON length, JSON, `TemplateCodec` bytes.
+    func blob() -> [UInt8] {
+        var pages = Object()
+        for path in suspendedPages.keys.sorted() {
+            let file = path.hasSuffix("/") ? String(path.dropFirst()) + "index.html" : String(path.dropFirst())
+            pages[file] = .array(suspendedPages[path]!.map { section in
+                ["id": .int(section.id), "loader": .string(section.loader), "arguments": .object(section.arguments)]
+            })
+        }
+        var root = Object()
+        root["config"] = .object(config.value)
+        root["pages"] = .object(pages)
+        root["loader_timeout_ms"] = .int(config.loaderTimeoutMilliseconds)
+        root["max_body_bytes"] = .int(config.maxBodyBytes)
+        root["kv_store"] = .string(config.keyValueStore)
+        let json = Array(JSON.serialize(.object(root)).utf8)
+        let n = UInt32(json.count)
+        var bytes: [UInt8] = [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24 & 0xFF)]
+        bytes += json
+        bytes += TemplateCodec.encode(islandTemplates())
+        return bytes
+    }
+
+    /// `islands/*` templates and everything they extend, include or import.
+    func islandTemplates() -> [Template] {
+        let library = templates.library
+        var names = library.names.filter { $0.hasPrefix("islands/") }
+        var seen = Set(names)
+        var i = 0
+        while i < names.count {
+            for dependency in library[names[i]]?.dependencies ?? [] where !seen.contains(dependency) && library[dependency] != nil {
+                seen.insert(dependency)
+                names.append(dependency)
+            }
+            i += 1
+        }
+        return names.sorted().compactMap { library[$0] }
+    }
+
+    /// A located error for each suspense boundary whose loader does not exist.
+    func checkLoaders() -> [Diagnostic] {
+        let loaders = functions.filter { $0.kind != .function }.map(\.name)
+        var diagnostics: [Diagnostic] = []
+        for name in templates.library.names {
+            guard let template = templates.library[name] else { continue }
+            Self.suspenseTags(template.nodes) { loader, span in
+                guard !loaders.contains(loader) else { return }
+                let error = TemplateError(
+                    "no loader '" + loader + "' for this suspense boundary", template: name, at: span,
+                    expected: "a function in functions/*.swift: func " + loader + "(_ arguments: Object) throws(FunctionError) -> Value",
+                    fix: Suggestion.nearest(to: loader, in: loaders).map { "did you mean '" + $0 + "'?" }
+                        ?? "add the loader to functions/, or remove the boundary")
+                diagnostics.append(templates.diagnostic(for: error))
+            }
+        }
+        return diagnostics
+    }
+
+    static func suspenseTags(_ nodes: [TemplateNode], _ visit: (String, Span) -> Void) {
+        for node in nodes {
+            switch node {
+            case .suspense(let loader, _, let fallback, let span):
+                visit(loader, span)
+                suspenseTags(fallback, visit)
+            case .conditional(let branches, let otherwise):
+                for branch in branches { suspenseTags(branch.body, visit) }
+                suspenseTags(otherwise, visit)
+            case .loop(let loop):
+                suspenseTags(loop.body, visit)
+                suspenseTags(loop.otherwise, visit)
+            case .block(_, let body), .capture(_, let body):
+                suspenseTags(body, visit)
+            case .macro(let m):
+                suspenseTags(m.body, visit)
+            default:
+                break
+            }
+        }
+    }
+}

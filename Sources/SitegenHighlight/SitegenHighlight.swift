@@ -1,0 +1,1 @@
+// SitegenHighlight: build-time syntax highlighting.

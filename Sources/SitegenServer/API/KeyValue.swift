@@ -1,0 +1,131 @@
+import SitegenHTML
+
+/// The host's key-value store (`wasi:keyvalue@0.2.0-draft`): where server functions keep
+/// state. The component itself keeps none, so any number of instances and hosts can
+/// serve a site.
+///
+/// Hosts differ in which stores they offer (wasmtime's in-memory store answers only the
+/// empty identifier), so sitegen opens one host store (`[server] kv_store`, default
+/// `""`) and gives each logical bucket its own key prefix: `likes` keys are stored as
+/// `likes/<key>`.
+public enum KeyValue {
+    /// Opens a logical bucket by name (`likes`, `comments`).
+    public static func open(_ name: String) throws(FunctionError) -> Bucket {
+        var store = storeIdentifier
+        store.withUTF8 { wasiKeyValueOpen($0.baseAddress, Int32($0.count), ABI.returnArea) }
+        if ABI.u8(0) == 0 { return Bucket(handle: ABI.i32(4), prefix: name + "/") }
+        throw KeyValue.error(at: 4, doing: "open the store for bucket '" + name + "'")
+    }
+
+    /// The host store's identifier, from the site data.
+    static var storeIdentifier: String { SiteData.current.keyValueStore }
+
+    /// The `error` variant at `offset` of the return area, as a server error.
+    static func error(at offset: Int, doing what: String) -> FunctionError {
+        switch ABI.u8(offset) {
+        case 0: return .server("key-value: no such store (" + what + ")")
+        case 1: return .server("key-value: access denied (" + what + ")")
+        default:
+            let text = String(decoding: ABI.takeBytes(ABI.i32(offset + 4), ABI.i32(offset + 8)), as: UTF8.self)
+            return .server("key-value: " + text + " (" + what + ")")
+        }
+    }
+}
+
+/// One key-value bucket.
+public final class Bucket {
+    let handle: Int32
+    /// `<bucket name>/`, put before every key.
+    let prefix: String
+
+    init(handle: Int32, prefix: String) {
+        self.handle = handle
+        self.prefix = prefix
+    }
+    deinit { wasiBucketDrop(handle) }
+
+    /// The value of `key`, if set.
+    public func get(_ key: String) throws(FunctionError) -> [UInt8]? {
+        var key = prefix + key
+        key.withUTF8 { wasiBucketGet(handle, $0.baseAddress, Int32($0.count), ABI.returnArea) }
+        guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: "get '" + key + "'") }
+        guard ABI.u8(4) == 1 else { return nil }
+        return ABI.takeBytes(ABI.i32(8), ABI.i32(12))
+    }
+
+    /// The value of `key` as text.
+    public func string(_ key: String) throws(FunctionError) -> String? {
+        try get(key).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The value of `key` as JSON.
+    public func json(_ key: String) throws(FunctionError) -> Value? {
+        guard let bytes = try get(key) else { return nil }
+        do throws(JSONError) {
+            return try JSON.parse(bytes)
+        } catch {
+            throw .server("key-value: '" + key + "' holds invalid JSON: " + error.description)
+        }
+    }
+
+    /// Sets `key` to `value`.
+    public func set(_ key: String, _ value: [UInt8]) throws(FunctionError) {
+        var key = prefix + key
+        key.withUTF8 { k in
+            value.withUnsafeBytes { v in wasiBucketSet(handle, k.baseAddress, Int32(k.count), v.baseAddress, Int32(v.count), ABI.returnArea) }
+        }
+        guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: "set '" + key + "'") }
+    }
+
+    /// Sets `key` to a JSON value.
+    public func set(_ key: String, json value: Value) throws(FunctionError) {
+        try set(key, Array(JSON.serialize(value).utf8))
+    }
+
+    /// Removes `key`.
+    public func delete(_ key: String) throws(FunctionError) {
+        var key = prefix + key
+        key.withUTF8 { wasiBucketDelete(handle, $0.baseAddress, Int32($0.count), ABI.returnArea) }
+        guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: "delete '" + key + "'") }
+    }
+
+    /// Whether `key` is set.
+    public func exists(_ key: String) throws(FunctionError) -> Bool {
+        var key = prefix + key
+        key.withUTF8 { wasiBucketExists(handle, $0.baseAddress, Int32($0.count), ABI.returnArea) }
+        guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: "exists '" + key + "'") }
+        return ABI.u8(4) == 1
+    }
+
+    /// Every key, following the store's cursor.
+    public func keys() throws(FunctionError) -> [String] {
+        var keys: [String] = []
+        var cursor: UInt64? = nil
+        repeat {
+            wasiBucketListKeys(handle, cursor == nil ? 0 : 1, Int64(bitPattern: cursor ?? 0), ABI.returnArea)
+            guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 8, doing: "list keys") }
+            let list = ABI.i32(8), count = ABI.i32(12)
+            let next: UInt64? = ABI.u8(16) == 1 ? ABI.u64(24) : nil
+            if count > 0, let base = UnsafeMutableRawPointer(bitPattern: Int(list)) {
+                for i in 0..<Int(count) {
+                    let bytes = ABI.takeBytes(base.load(fromByteOffset: i * 8, as: Int32.self), base.load(fromByteOffset: i * 8 + 4, as: Int32.self))
+                    if bytes.starts(with: prefix.utf8) {
+                        keys.append(String(decoding: bytes.dropFirst(prefix.utf8.count), as: UTF8.self))
+                    }
+                }
+                cFree(base)
+            }
+            cursor = next
+        } while cursor != nil
+        return keys
+    }
+
+    /// Atomically adds `delta` to the number stored at `key` (0 when unset); returns the new value.
+    @discardableResult
+    public func increment(_ key: String, by delta: UInt64 = 1) throws(FunctionError) -> UInt64 {
+        var key = prefix + key
+        key.withUTF8 { wasiAtomicsIncrement(handle, $0.baseAddress, Int32($0.count), Int64(bitPattern: delta), ABI.returnArea) }
+        guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 8, doing: "increment '" + key + "'") }
+        return ABI.u64(8)
+    }
+}

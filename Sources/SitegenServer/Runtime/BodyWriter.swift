@@ -1,0 +1,51 @@
+/// Serialises writes to a response body: chunks from concurrent tasks (loaders that
+/// finish in any order) go out one after another, each flushed so the client sees it
+/// at once; `finish()` closes the body after the last queued chunk.
+final class BodyWriter {
+    let outgoing: OutgoingResponse
+    let executor: Executor
+    private var queue: [[UInt8]] = []
+    private var writing = false
+    private var finishing = false
+    private var closed = false
+
+    init(outgoing: OutgoingResponse, executor: Executor) {
+        self.outgoing = outgoing
+        self.executor = executor
+    }
+
+    func send(_ bytes: [UInt8]) {
+        guard !closed, !bytes.isEmpty else { return }
+        queue.append(bytes)
+        pump()
+    }
+
+    func send(_ text: String) { send(Array(text.utf8)) }
+
+    func finish() {
+        finishing = true
+        pump()
+    }
+
+    private func pump() {
+        guard !writing, !closed else { return }
+        guard !queue.isEmpty else {
+            if finishing {
+                closed = true
+                outgoing.finish()
+            }
+            return
+        }
+        writing = true
+        let chunk = queue.removeFirst()
+        outgoing.stream.write(chunk, on: executor) { ok in
+            self.writing = false
+            if ok {
+                _ = self.outgoing.stream.flush()
+            } else {
+                self.queue.removeAll()  // the client went away; drop the rest
+            }
+            self.pump()
+        }
+    }
+}

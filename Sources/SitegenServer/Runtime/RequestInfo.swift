@@ -1,0 +1,60 @@
+/// The parts of an incoming request the runtime looks at, read once.
+struct RequestInfo {
+    let handle: Int32
+    let method: String
+    let target: String
+    let authority: String?
+    let headers: [(String, String)]
+
+    init(_ request: IncomingRequest) {
+        handle = request.handle
+        method = request.method
+        target = String(decoding: request.pathWithQuery, as: UTF8.self)
+        var headers: [(String, String)] = []
+        for field in request.headers {
+            headers.append((String(decoding: field.name, as: UTF8.self), String(decoding: field.value, as: UTF8.self)))
+        }
+        self.headers = headers
+        wasiIncomingRequestAuthority(request.handle, ABI.returnArea)
+        authority = ABI.u8(0) == 1 ? String(decoding: ABI.takeBytes(ABI.i32(4), ABI.i32(8)), as: UTF8.self) : nil
+    }
+
+    /// The path without the query.
+    var path: String {
+        var bytes: [UInt8] = []
+        for b in target.utf8 {
+            if b == UInt8(ascii: "?") { break }
+            bytes.append(b)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The first value of `name` (lower case).
+    func header(_ name: String) -> String? {
+        for (key, value) in headers where key == name { return value }
+        return nil
+    }
+
+    /// Reads the whole body, at most `limit` bytes (413 beyond).
+    func readBody(limit: Int, executor: Executor, _ done: @escaping (Result<[UInt8], FunctionError>) -> Void) {
+        wasiIncomingRequestConsume(handle, ABI.returnArea)
+        guard ABI.u8(0) == 0 else { return done(.success([])) }
+        let body = ABI.i32(4)
+        wasiIncomingBodyStream(body, ABI.returnArea)
+        guard ABI.u8(0) == 0 else {
+            wasiIncomingBodyDrop(body)
+            return done(.success([]))
+        }
+        let stream = ABI.i32(4)
+        BodyReader(stream: stream, limit: limit, executor: executor).read { result in
+            wasiInputStreamDrop(stream)
+            wasiIncomingBodyDrop(body)
+            switch result {
+            case .success(let bytes): done(.success(bytes))
+            case .failure(let error):
+                done(.failure(error.message.hasPrefix("a body is larger")
+                    ? FunctionError(status: 413, message: "the body is larger than " + String(limit) + " bytes") : .badRequest(error.message)))
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import SitegenHTML
+
+@_extern(c, "sitegen_site_data") func cSitegenSiteData(_ length: UnsafeMutablePointer<UInt32>) -> UnsafePointer<UInt8>?
+
+/// What the build recorded for request time: pages with suspense boundaries, the island
+/// templates (compiled IR), the site config templates see, and server limits.
+/// Layout: u32 little-endian JSON length, the JSON, then `TemplateCodec` bytes.
+struct SiteData {
+    var streamedPages: [String: [SuspendedSection]] = [:]
+    var engine = TemplateEngine(library: TemplateLibrary())
+    var loaderTimeoutMilliseconds = 10_000
+    var maxBodyBytes = 64 * 1024
+    var keyValueStore = ""
+
+    static let current: SiteData = load()
+
+    static func load() -> SiteData {
+        var data = SiteData()
+        var length: UInt32 = 0
+        guard let pointer = cSitegenSiteData(&length), length >= 4 else { return data }
+        let bytes = Array(UnsafeBufferPointer(start: pointer, count: Int(length)))
+        let jsonLength = Int(bytes[0]) | Int(bytes[1]) << 8 | Int(bytes[2]) << 16 | Int(bytes[3]) << 24
+        guard jsonLength <= bytes.count - 4 else {
+            Log.error("site data is corrupt")
+            return data
+        }
+        do throws(JSONError) {
+            let json = try JSON.parse(Array(bytes[4..<(4 + jsonLength)]))
+            if let pages = json["pages"]?.objectValue {
+                for (path, list) in pages.entries {
+                    var sections: [SuspendedSection] = []
+                    for item in list.arrayValue ?? [] {
+                        sections.append(SuspendedSection(
+                            id: item["id"]?.intValue ?? 0, loader: item["loader"]?.stringValue ?? "",
+                            arguments: item["arguments"]?.objectValue ?? Object()))
+                    }
+                    data.streamedPages[path] = sections
+                }
+            }
+            data.loaderTimeoutMilliseconds = json["loader_timeout_ms"]?.intValue ?? data.loaderTimeoutMilliseconds
+            data.maxBodyBytes = json["max_body_bytes"]?.intValue ?? data.maxBodyBytes
+            data.keyValueStore = json["kv_store"]?.stringValue ?? ""
+            var globals = Object()
+            globals["config"] = json["config"] ?? .object(Object())
+            data.engine = TemplateEngine(library: TemplateLibrary(), globals: globals)
+        } catch {
+            Log.error("site data is corrupt: " + error.description)
+        }
+        do throws(TemplateError) {
+            let templates = try TemplateCodec.decode(Array(bytes[(4 + jsonLength)...]))
+            data.engine.library = TemplateLibrary(templates)
+        } catch {
+            Log.error("island templates are corrupt: " + error.message)
+        }
+        return data
+    }
+}

@@ -1,0 +1,87 @@
+import SitegenHTML
+
+/// Serves a page with suspense boundaries: the prerendered shell at once, then each
+/// section as its loader finishes, in completion order, then the document's tail.
+///
+/// All loaders start together on the poll executor, so three 300 ms loaders take
+/// ~300 ms, not ~900 ms. A loader that fails or times out gets an error boundary; the
+/// page is still a 200 and the other sections still fill.
+final class StreamedPage {
+    let shell: [UInt8]
+    let sections: [SuspendedSection]
+    let writer: BodyWriter
+    private var finished: Set<Int> = []
+    private var timers: [Int: Scheduler.Timer] = [:]
+    private var sentRuntime = false
+    private var tail: [UInt8] = []
+
+    init(shell: [UInt8], sections: [SuspendedSection], writer: BodyWriter) {
+        self.shell = shell
+        self.sections = sections
+        self.writer = writer
+    }
+
+    func start() {
+        // Split before `</body>`: the replacements go inside the body.
+        let marker = Array("</body>".utf8)
+        var split = shell.count
+        var i = shell.count - marker.count
+        while i >= 0 {
+            if shell[i] == marker[0] && Array(shell[i..<(i + marker.count)]) == marker { split = i; break }
+            i -= 1
+        }
+        writer.send(Array(shell[..<split]))
+        tail = Array(shell[split...])
+        if sections.isEmpty { return finishIfDone() }
+        let registry = FunctionRegistry.shared
+        let timeout = SiteData.current.loaderTimeoutMilliseconds
+        for section in sections {
+            guard let loader = registry.loaders[section.loader] else {
+                complete(section, .failure(.server("no loader '" + section.loader + "'")))
+                continue
+            }
+            timers[section.id] = Scheduler.after(milliseconds: timeout) {
+                self.timers[section.id] = nil
+                self.complete(section, .failure(.upstream("loader '" + section.loader + "' timed out after " + String(timeout) + " ms")))
+            }
+            // Each loader starts on its own turn, after the shell was queued.
+            Scheduler.current?.spawn {
+                loader(section.arguments) { result in self.complete(section, result) }
+            }
+        }
+    }
+
+    /// The first completion of a section wins (a late loader after its timeout is ignored).
+    func complete(_ section: SuspendedSection, _ result: Result<Value, FunctionError>) {
+        guard !finished.contains(section.id) else { return }
+        finished.insert(section.id)
+        if let timer = timers.removeValue(forKey: section.id) { timer.cancel() }
+        var html: String
+        switch result {
+        case .success(let value):
+            do throws(TemplateError) {
+                html = try SiteData.current.engine.renderSection(section, data: value)
+            } catch {
+                Log.error("island '" + section.loader + "' failed to render: " + error.message)
+                html = SuspenseMarkup.errorBoundary
+            }
+        case .failure(let error):
+            Log.error("loader '" + section.loader + "' failed: " + error.message)
+            html = SuspenseMarkup.errorBoundary
+        }
+        var chunk = ""
+        if !sentRuntime {
+            chunk += SuspenseMarkup.runtime
+            sentRuntime = true
+        }
+        chunk += SuspenseMarkup.replacement(section.id, html: html)
+        writer.send(chunk)
+        finishIfDone()
+    }
+
+    func finishIfDone() {
+        guard finished.count == sections.count else { return }
+        writer.send(tail)
+        writer.finish()
+    }
+}
