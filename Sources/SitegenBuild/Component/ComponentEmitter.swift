@@ -36,13 +36,19 @@ struct ComponentEmitter {
         }
         let cached = cache + "/site-component-" + ContentHash.hex(key) + ".wasm"
         var coreSize = 0
-        if FileManager.default.fileExists(atPath: cached) {
-            try? FileManager.default.removeItem(atPath: components + "/site.wasm")
-            try FileManager.default.copyItem(atPath: cached, toPath: components + "/site.wasm")
+        // `site.core.wasm` is the core module inside `site.wasm`: what `sitegen preview` runs in
+        // its in-process host, which provides the imports (assets included) itself.
+        if FileManager.default.fileExists(atPath: cached), FileManager.default.fileExists(atPath: cached + ".core") {
+            for (from, to) in [(cached, "/site.wasm"), (cached + ".core", "/site.core.wasm")] {
+                try? FileManager.default.removeItem(atPath: components + to)
+                try FileManager.default.copyItem(atPath: from, toPath: components + to)
+            }
         } else {
             coreSize = try buildSiteComponent(manifest: manifest, siteData: site.data, objects: objects, into: components + "/site.wasm")
-            try? FileManager.default.removeItem(atPath: cached)
-            try? FileManager.default.copyItem(atPath: components + "/site.wasm", toPath: cached)
+            for (from, to) in [("/site.wasm", cached), ("/site.core.wasm", cached + ".core")] {
+                try? FileManager.default.removeItem(atPath: to)
+                try? FileManager.default.copyItem(atPath: components + from, toPath: to)
+            }
         }
         let adapter = components + "/assets-" + backend + ".wasm"
         try runtime.buildAdapter(backend, site: output, into: adapter)
@@ -77,6 +83,9 @@ struct ComponentEmitter {
         }
         try Toolchain.run(toolchain.wasmTools, ["strip", "--all", core, "-o", work + "/core.min.wasm"])
         let coreSize = (try? FileManager.default.attributesOfItem(atPath: work + "/core.min.wasm")[.size] as? Int) ?? 0
+        let coreModule = URL(fileURLWithPath: destination).deletingLastPathComponent().path + "/site.core.wasm"
+        try? FileManager.default.removeItem(atPath: coreModule)
+        try FileManager.default.copyItem(atPath: work + "/core.min.wasm", toPath: coreModule)
         try Toolchain.run(toolchain.wasmTools, ["component", "embed", runtime.wit, "-w", "site", work + "/core.min.wasm", "-o", work + "/embedded.wasm"])
         try Toolchain.run(toolchain.wasmTools, ["component", "new", work + "/embedded.wasm", "-o", destination])
         try Toolchain.run(toolchain.wasmTools, ["validate", destination])
