@@ -5,10 +5,20 @@
 #
 #   scripts/build-adapters.sh filesystem OUT.wasm
 #       world adapter-filesystem: reads from the preopen "/site" (else the first preopen).
-#       Independent of the site; cached under .wasm/adapters/ by a hash of its inputs.
 #   scripts/build-adapters.sh embedded DIST_DIR OUT.wasm
 #       world adapter-embedded: every file under DIST_DIR (except server.wasm and
 #       components/) baked into the module's data. Built per site.
+#   scripts/build-adapters.sh kv [--bucket NAME] OUT.wasm
+#       world adapter-kv: wasi:keyvalue/store@0.2.0-draft bucket NAME (default
+#       sitegen-assets; wasmtime's in-memory store only knows the bucket "").
+#   scripts/build-adapters.sh blobstore [--container NAME] OUT.wasm
+#       world adapter-blobstore: wasi:blobstore@0.2.0-draft container NAME (default
+#       sitegen-assets).
+#   scripts/build-adapters.sh cdn BASE_URL OUT.wasm
+#       world adapter-cdn: ranged GETs of BASE_URL/<path> through
+#       wasi:http/outgoing-handler@0.2.0. BASE_URL is http(s)://host[:port][/prefix].
+# All but `embedded` are cached under .wasm/adapters/ by a hash of their inputs (sources,
+# WIT, toolchain, and the name or URL baked in).
 #
 # Pipeline: clang --target=wasm32-unknown-unknown -Os -mbulk-memory -nostdlib; wasm-ld with
 # wasi-libc's libc.a for dlmalloc (no WASI imports); wasm-opt -Oz (before stripping: binaryen
@@ -36,6 +46,9 @@ step() {
 usage() {
     echo "usage: scripts/build-adapters.sh filesystem OUT.wasm" >&2
     echo "       scripts/build-adapters.sh embedded DIST_DIR OUT.wasm" >&2
+    echo "       scripts/build-adapters.sh kv [--bucket NAME] OUT.wasm" >&2
+    echo "       scripts/build-adapters.sh blobstore [--container NAME] OUT.wasm" >&2
+    echo "       scripts/build-adapters.sh cdn BASE_URL OUT.wasm" >&2
     exit 2
 }
 
@@ -95,34 +108,109 @@ link_component() {
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/sitegen-adapter.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
-case "${1:-}" in
-filesystem)
-    [ $# -eq 2 ] || usage
-    OUT=$(realpath -m "$2")
-    CACHE=${SITEGEN_ADAPTER_CACHE:-$ROOT/.wasm/adapters}
-    mkdir -p "$CACHE"
-    exec 9>"$CACHE/.lock"
+# c_string VALUE: VALUE as a C string literal, every byte octal-escaped (for -D defines).
+c_string() {
+    python3 -c 'import sys; print("\"" + "".join("\\%03o" % b for b in sys.argv[1].encode("utf-8", "surrogateescape")) + "\"")' "$1"
+}
+
+# build_cached NAME WORLD ALLOWED_IMPORT_REGEX OUT SOURCE... [-- DEFINE...]
+# Builds cabi.c + SOURCEs (with the -D DEFINEs) into a component of WORLD, cached as
+# $CACHE/NAME-<hash>.wasm (hash of the script, the sources, the headers, the WIT, the
+# defines and the toolchain); copies it to OUT. Keeps the 8 newest NAME-*.wasm.
+build_cached() {
+    local name=$1 world=$2 allowed=$3 out; out=$(realpath -m "$4"); shift 4
+    local sources=() defines=()
+    while [ $# -gt 0 ]; do
+        if [ "$1" = -- ]; then shift; defines=("$@"); break; fi
+        sources+=("$1"); shift
+    done
+    local cache=${SITEGEN_ADAPTER_CACHE:-$ROOT/.wasm/adapters}
+    mkdir -p "$cache"
+    exec 9>"$cache/.lock"
     flock 9
+    local key
     key=$( {
-        cat "$SELF" "$SRC/cabi.h" "$SRC/cabi.c" "$SRC/filesystem.c" \
-            "$WIT/world.wit" "$WIT"/deps/filesystem/*.wit
+        cat "$SELF" "$SRC"/*.h "$SRC/cabi.c" "${sources[@]}"
+        find "$WIT" -name '*.wit' -print0 | sort -z | xargs -0 cat
+        printf '%s\n' "${defines[@]}"
         "$CLANG" --version | head -1; wasm-tools --version; wasm-opt --version 2>/dev/null || true
         echo "opt=$OPT libc=$LIBC"; sha256sum "$LIBC"
     } | sha256sum | cut -c1-16)
-    cached="$CACHE/filesystem-$key.wasm"
+    local cached="$cache/$name-$key.wasm"
     if [ ! -f "$cached" ]; then
-        log "building the filesystem adapter ($key)"
+        log "building the $name adapter ($key)"
+        local objs=() src
         step "$CLANG" "${CFLAGS[@]}" -c "$SRC/cabi.c" -o "$WORK/cabi.o"
-        step "$CLANG" "${CFLAGS[@]}" -c "$SRC/filesystem.c" -o "$WORK/filesystem.o"
-        link_component adapter-filesystem "$cached" \
-            '"wasi:filesystem/(types|preopens)@0\.2\.0"' "$WORK/cabi.o" "$WORK/filesystem.o"
-        find "$CACHE" -name 'filesystem-*.wasm' ! -name "filesystem-$key.wasm" -delete
+        objs+=("$WORK/cabi.o")
+        for src in "${sources[@]}"; do
+            step "$CLANG" "${CFLAGS[@]}" "${defines[@]}" -c "$src" -o "$WORK/$(basename "$src" .c).o"
+            objs+=("$WORK/$(basename "$src" .c).o")
+        done
+        link_component "$world" "$cached" "$allowed" "${objs[@]}"
+        local stale; mapfile -t stale < <(ls -1t "$cache/$name"-*.wasm | tail -n +9)
+        [ ${#stale[@]} -eq 0 ] || rm -f "${stale[@]}"
     fi
-    if [ "$OUT" != "$cached" ]; then
-        mkdir -p "$(dirname "$OUT")"
-        cp -f "$cached" "$OUT.tmp.$$" && mv -f "$OUT.tmp.$$" "$OUT"
+    touch "$cached"   # for the pruning above: newest = most recently used
+    if [ "$out" != "$cached" ]; then
+        mkdir -p "$(dirname "$out")"
+        cp -f "$cached" "$out.tmp.$$" && mv -f "$out.tmp.$$" "$out"
     fi
-    log "filesystem adapter: $OUT ($(stat -c %s "$OUT") B)"
+    exec 9>&-
+    log "$name adapter: $out ($(stat -c %s "$out") B)"
+}
+
+# name_option FLAG DEFAULT ARGS...: for `kv [--bucket NAME] OUT`; prints NAME, then OUT.
+name_option() {
+    local flag=$1 name=$2; shift 2
+    if [ $# -eq 3 ] && [ "$1" = "$flag" ]; then name=$2; shift 2; fi
+    [ $# -eq 1 ] || return 1
+    printf '%s\n%s\n' "$name" "$1"
+}
+
+case "${1:-}" in
+filesystem)
+    [ $# -eq 2 ] || usage
+    build_cached filesystem adapter-filesystem '"wasi:filesystem/(types|preopens)@0\.2\.0"' "$2" \
+        "$SRC/filesystem.c"
+    ;;
+kv)
+    shift
+    { read -r name; read -r out; } < <(name_option --bucket sitegen-assets "$@") || usage
+    build_cached kv adapter-kv '"wasi:keyvalue/store@0\.2\.0-draft"' "$out" "$SRC/kv.c" \
+        -- "-DSG_KV_BUCKET=$(c_string "$name")"
+    ;;
+blobstore)
+    shift
+    { read -r name; read -r out; } < <(name_option --container sitegen-assets "$@") || usage
+    [ -n "$name" ] || die "the container name must not be empty"
+    build_cached blobstore adapter-blobstore '"wasi:blobstore/(blobstore|container|types)@0\.2\.0-draft"' \
+        "$out" "$SRC/blobstore.c" -- "-DSG_BLOB_CONTAINER=$(c_string "$name")"
+    ;;
+cdn)
+    [ $# -eq 3 ] || usage
+    # BASE_URL -> scheme, authority, path prefix (no trailing '/', percent-encoded); no query,
+    # fragment, user or percent-escapes
+    parts=$(python3 - "$2" <<'PY'
+import sys, urllib.parse
+u = urllib.parse.urlsplit(sys.argv[1])
+if u.scheme not in ("http", "https") or not u.hostname:
+    sys.exit("the base URL must be http://host[:port][/prefix] or https://…")
+if u.query or u.fragment or u.username or u.password or "%" in u.path:
+    sys.exit("the base URL must not have a query, fragment, user or percent-escapes")
+try:
+    u.port
+except ValueError as e:
+    sys.exit(f"bad port: {e}")
+print(1 if u.scheme == "https" else 0)
+print(u.netloc)
+print(urllib.parse.quote(u.path.rstrip("/"), safe="/!$&'()*+,;=:@-._~"))   # spaces, UTF-8, ...
+PY
+) || die "bad base URL: $2"
+    mapfile -t parts <<<"$parts"   # (an empty prefix is a missing last line)
+    https=${parts[0]} authority=${parts[1]} prefix=${parts[2]:-}
+    build_cached cdn adapter-cdn '"wasi:(http/(types|outgoing-handler)|io/(poll|streams|error))@0\.2\.0"' "$3" \
+        "$SRC/cdn.c" -- "-DSG_CDN_HTTPS=$https" "-DSG_CDN_AUTHORITY=$(c_string "$authority")" \
+        "-DSG_CDN_PREFIX=$(c_string "$prefix")"
     ;;
 embedded)
     [ $# -eq 3 ] || usage
