@@ -10,11 +10,19 @@ struct ComposeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The built site folder (default: dist).")
     var output = "dist"
 
-    @Option(help: "The asset backend: filesystem or embedded.")
+    @Option(help: "The asset backend: filesystem, embedded, kv, blobstore or cdn.")
     var assets: String
 
+    @Option(help: "Key-value bucket holding the assets (kv).") var bucket = "sitegen-assets"
+    @Option(help: "Blobstore container holding the assets (blobstore).") var container = "sitegen-assets"
+    @Option(name: .customLong("cdn-url"), help: "Base URL the assets are served from (cdn).") var cdnURL: String?
+
     func run() throws {
-        let diagnostics = Recomposer(output: output, backend: assets).run()
+        var options = SiteConfig.AssetOptions()
+        options.bucket = bucket
+        options.container = container
+        options.cdnURL = cdnURL
+        let diagnostics = Recomposer(output: output, backend: assets, options: options).run()
         Console.report(diagnostics)
         if !diagnostics.isEmpty { throw ExitCode(1) }
         print("Composed " + output + "/server.wasm with the " + assets + " backend")

@@ -23,7 +23,7 @@ struct ComponentEmitter {
 
     /// Builds `components/site.wasm`, the adapters and the composed `server.wasm` into `output`.
     /// - Returns: the bytes of the site component's core module (for size reports).
-    func emit(manifest: [UInt8], site: SiteInputs, output: String, backend: String) throws -> Int {
+    func emit(manifest: [UInt8], site: SiteInputs, output: String, backend: String, options: SiteConfig.AssetOptions) throws -> Int {
         let runtimeBuild = try runtimeObjects(functions: site.isDynamic)
         var objects = runtimeBuild.objects
         if site.isDynamic { objects.append(try siteObject(site, modules: runtimeBuild.modules)) }
@@ -51,7 +51,7 @@ struct ComponentEmitter {
             }
         }
         let adapter = components + "/assets-" + backend + ".wasm"
-        try runtime.buildAdapter(backend, site: output, into: adapter)
+        try runtime.buildAdapter(backend, options: options, site: output, into: adapter)
         try Toolchain.run(toolchain.wasmTools, ["compose", components + "/site.wasm", "-d", adapter, "-o", output + "/server.wasm"])
         try Toolchain.run(toolchain.wasmTools, ["validate", output + "/server.wasm"])
         return coreSize

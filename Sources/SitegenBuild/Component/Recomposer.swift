@@ -7,10 +7,12 @@ import SitegenHTML
 public struct Recomposer {
     public var output: String
     public var backend: String
+    public var options: SiteConfig.AssetOptions
 
-    public init(output: String, backend: String) {
+    public init(output: String, backend: String, options: SiteConfig.AssetOptions = SiteConfig.AssetOptions()) {
         self.output = output
         self.backend = backend
+        self.options = options
     }
 
     /// Writes `<output>/server.wasm` from `<output>/components/site.wasm` and the backend's adapter.
@@ -19,9 +21,10 @@ public struct Recomposer {
         guard FileManager.default.fileExists(atPath: site) else {
             return [Diagnostic(.error, "no site component at '" + site + "'", fix: "run 'sitegen build' first")]
         }
-        guard ["filesystem", "embedded"].contains(backend) else {
-            return [Diagnostic(.error, "unknown asset backend '" + backend + "'", expected: "'filesystem' or 'embedded'",
-                               fix: Suggestion.nearest(to: backend, in: ["filesystem", "embedded"]).map { "did you mean '" + $0 + "'?" })]
+        guard SiteConfig.assetBackends.contains(backend) else {
+            return [Diagnostic(.error, "unknown asset backend '" + backend + "'",
+                               expected: "one of " + SiteConfig.assetBackends.map { "'" + $0 + "'" }.joined(separator: ", "),
+                               fix: Suggestion.nearest(to: backend, in: SiteConfig.assetBackends).map { "did you mean '" + $0 + "'?" })]
         }
         let (toolchain, missing) = Toolchain.find()
         guard let toolchain else { return [Diagnostic(.error, "cannot compose: " + (missing ?? ""))] }
@@ -31,7 +34,7 @@ public struct Recomposer {
         }
         do {
             let adapter = output + "/components/assets-" + backend + ".wasm"
-            try runtime.buildAdapter(backend, site: output, into: adapter)
+            try runtime.buildAdapter(backend, options: options, site: output, into: adapter)
             let composed = output + "/.server.wasm.tmp"
             try Toolchain.run(toolchain.wasmTools, ["compose", site, "-d", adapter, "-o", composed])
             try Toolchain.run(toolchain.wasmTools, ["validate", composed])

@@ -54,7 +54,7 @@ struct ServerStep {
             }
             do {
                 let emitter = ComponentEmitter(toolchain: toolchain, runtime: runtime, cache: cacheDirectory)
-                report.componentBytes = try emitter.emit(manifest: manifest, site: inputs, output: staging, backend: config.assetBackend)
+                report.componentBytes = try emitter.emit(manifest: manifest, site: inputs, output: staging, backend: config.assetBackend, options: config.assetOptions)
             } catch let error as FunctionCompileError {
                 report.diagnostics.append(contentsOf: FunctionErrors.diagnostics(from: error.output, siteRoot: siteRoot))
             } catch {

@@ -26,8 +26,20 @@ public struct SiteConfig: Sendable {
     public var maxBodyBytes = 64 * 1024
     /// The host key-value store server functions open (`[server] kv_store`); wasmtime's in-memory store is `""`.
     public var keyValueStore = ""
-    /// Where the component reads assets from (`[assets] backend`): `filesystem` or `embedded`.
+    /// Where the component reads assets from (`[assets] backend`).
     public var assetBackend = "filesystem"
+    /// Options of the asset backend: `bucket` (kv), `container` (blobstore), `cdn_url` (cdn).
+    public var assetOptions = AssetOptions()
+
+    /// The asset backends `[assets] backend` accepts.
+    public static let assetBackends = ["filesystem", "embedded", "kv", "blobstore", "cdn"]
+
+    public struct AssetOptions: Sendable, Equatable {
+        public var bucket = "sitegen-assets"
+        public var container = "sitegen-assets"
+        public var cdnURL: String?
+        public init() {}
+    }
     /// The whole file as templates see it (`config.title`, `config.extra.*`, `config.menu.main`).
     public var value: Object = Object()
 
@@ -95,13 +107,16 @@ public struct SiteConfig: Sendable {
         maxBodyBytes = reader.int(["server", "max_body_bytes"]) ?? 64 * 1024
         keyValueStore = reader.string(["server", "kv_store"]) ?? ""
         assetBackend = reader.string(["assets", "backend"]) ?? "filesystem"
-        if !["filesystem", "embedded"].contains(assetBackend) {
-            reader.wrongType(["assets", "backend"], expected: "\"filesystem\" or \"embedded\"")
+        if !Self.assetBackends.contains(assetBackend) {
+            reader.wrongType(["assets", "backend"], expected: "one of " + Self.assetBackends.map { "\"" + $0 + "\"" }.joined(separator: ", "))
             assetBackend = "filesystem"
         }
+        assetOptions.bucket = reader.string(["assets", "bucket"]) ?? assetOptions.bucket
+        assetOptions.container = reader.string(["assets", "container"]) ?? assetOptions.container
+        assetOptions.cdnURL = reader.string(["assets", "cdn_url"])
         reader.checkKeys(["build"], known: ["strict_templates", "precompress"])
         reader.checkKeys(["server"], known: ["component", "loader_timeout_ms", "max_body_bytes", "kv_store"])
-        reader.checkKeys(["assets"], known: ["backend"])
+        reader.checkKeys(["assets"], known: ["backend", "bucket", "container", "cdn_url"])
         reader.checkKeys(["markdown"], known: ["smart_punctuation", "unsafe_html"])
         reader.checkKeys(["feeds"], known: ["atom", "rss", "limit"])
         diagnostics.append(contentsOf: reader.diagnostics)

@@ -149,7 +149,7 @@ struct ContentLoader {
         }
         for name in names.sorted() where !name.hasPrefix(".") {
             var isDirectory: ObjCBool = false
-            fm.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
+            _ = fm.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 walk(root: root, relative: prefix + name, into: &result)
             } else if name.hasSuffix(".md") {
@@ -164,7 +164,7 @@ struct ContentLoader {
         for name in (try? fm.contentsOfDirectory(atPath: directory + relative)) ?? [] where !name.hasPrefix(".") {
             let path = relative + "/" + name
             var isDirectory: ObjCBool = false
-            fm.fileExists(atPath: directory + path, isDirectory: &isDirectory)
+            _ = fm.fileExists(atPath: directory + path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 collectAssets(directory, relative: path, into: &assets)
             } else if !name.hasSuffix(".md") {

@@ -66,8 +66,10 @@ public struct SiteBuilder {
         }
         var config = step("Load config") { SiteConfig(parsing: configText, file: "sitegen.toml", diagnostics: &diagnostics) }
         if let backend = options.assetBackend {
-            guard ["filesystem", "embedded"].contains(backend) else {
-                result.diagnostics = [Diagnostic(.error, "unknown asset backend '" + backend + "'", expected: "'filesystem' or 'embedded'")]
+            guard SiteConfig.assetBackends.contains(backend) else {
+                result.diagnostics = [Diagnostic(.error, "unknown asset backend '" + backend + "'",
+                                                 expected: "one of " + SiteConfig.assetBackends.map { "'" + $0 + "'" }.joined(separator: ", "),
+                                                 fix: Suggestion.nearest(to: backend, in: SiteConfig.assetBackends).map { "did you mean '" + $0 + "'?" })]
                 return
             }
             config.assetBackend = backend
