@@ -12,6 +12,7 @@ struct ServerStep {
     let siteRoot: String
     let templates: TemplateSet
     let suspendedPages: [String: [SuspendedSection]]
+    let islandKeys: IslandKeys
 
     /// What the step did, for the summary and `--verbose`.
     struct Report {
@@ -35,7 +36,8 @@ struct ServerStep {
             }
         }
         let (functions, functionFiles) = FunctionDiscovery.scan(siteRoot: siteRoot)
-        let siteData = SiteDataBuilder(config: config, templates: templates, suspendedPages: suspendedPages, functions: functions)
+        let siteData = SiteDataBuilder(config: config, templates: templates, suspendedPages: suspendedPages, functions: functions,
+                                       islandKeys: islandKeys)
         report.diagnostics.append(contentsOf: siteData.checkLoaders())
         guard config.serverComponent, report.diagnostics.isEmpty else { return report }
         let inputs = SiteInputs(functionFiles: functionFiles, registration: FunctionDiscovery.registration(functions), data: siteData.blob(),

@@ -9,6 +9,7 @@ struct SiteDataBuilder {
     let templates: TemplateSet
     let suspendedPages: [String: [SuspendedSection]]
     let functions: [FunctionDiscovery.Found]
+    let islandKeys: IslandKeys
 
     /// The blob: u32 little-endian JSON length, JSON, `TemplateCodec` bytes.
     func blob() -> [UInt8] {
@@ -25,6 +26,9 @@ struct SiteDataBuilder {
         root["loader_timeout_ms"] = .int(config.loaderTimeoutMilliseconds)
         root["max_body_bytes"] = .int(config.maxBodyBytes)
         root["kv_store"] = .string(config.keyValueStore)
+        // The keys that verify deferred-island URLs. They live in the component: publish
+        // dist/ without server.wasm and components/ to a static host.
+        root["island_keys"] = .array(islandKeys.keys.map { .string(String(decoding: $0, as: UTF8.self)) })
         let json = Array(JSON.serialize(.object(root)).utf8)
         let n = UInt32(json.count)
         var bytes: [UInt8] = [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24 & 0xFF)]

@@ -9,7 +9,7 @@ struct SiteRenderer {
     let assets: StaticAssets
     let engine: TemplateEngine
 
-    init(context: SiteContext, templates: TemplateSet, assets: StaticAssets, now: String) {
+    init(context: SiteContext, templates: TemplateSet, assets: StaticAssets, now: String, islandKeys: IslandKeys? = nil) {
         self.context = context
         self.templates = templates
         self.assets = assets
@@ -27,6 +27,9 @@ struct SiteRenderer {
         engine.functions["get_section"] = functions.getSection
         engine.functions["get_page"] = functions.getPage
         engine.functions["get_taxonomy"] = functions.getTaxonomy
+        if let islandKeys {
+            engine.islandSource = { section in islandKeys.source(for: section) }
+        }
         self.engine = engine
     }
 
@@ -125,10 +128,24 @@ struct SiteRenderer {
         do throws(TemplateError) {
             output.sections = try engine.render(job.template, context: .object(ctx), into: &writer)
             output.bytes = writer.bytes
+            if !output.sections.isEmpty { output.bytes = Self.insertBeforeBodyEnd(SuspenseMarkup.deferredLoader, into: output.bytes) }
         } catch {
             output.diagnostics.append(templates.diagnostic(for: error, note: "while rendering " + job.what))
         }
         return output
+    }
+
+    /// Puts `markup` before the last `</body>` (or at the end).
+    static func insertBeforeBodyEnd(_ markup: String, into bytes: [UInt8]) -> [UInt8] {
+        let marker = Array("</body>".utf8)
+        var i = bytes.count - marker.count
+        while i >= 0 {
+            if bytes[i] == marker[0] && Array(bytes[i..<(i + marker.count)]) == marker {
+                return Array(bytes[..<i]) + Array(markup.utf8) + Array(bytes[i...])
+            }
+            i -= 1
+        }
+        return bytes + Array(markup.utf8)
     }
 
     func termValue(_ taxonomy: String, _ term: Term) -> Value {

@@ -95,7 +95,8 @@ public struct SiteBuilder {
         // Render.
         step("Render Markdown") { MarkdownStep().run(&site, diagnostics: &diagnostics) }
         let context = step("Build context") { SiteContext(site: site) }
-        let renderer = SiteRenderer(context: context, templates: templates, assets: assets, now: now.rfc3339)
+        let islandKeys = IslandKeys.load(siteRoot: root)
+        let renderer = SiteRenderer(context: context, templates: templates, assets: assets, now: now.rfc3339, islandKeys: islandKeys)
         let jobs = renderer.jobs(diagnostics: &diagnostics)
         // Stop before writing anything if loading already failed.
         if diagnostics.contains(where: { $0.severity == .error }) {
@@ -134,7 +135,7 @@ public struct SiteBuilder {
         }
         if !diagnostics.contains(where: { $0.severity == .error }) {
             let server = ServerStep(config: config, staging: output.staging, cacheDirectory: options.cacheDirectory ?? root + "/.sitegen/cache",
-                                    siteRoot: root, templates: templates, suspendedPages: result.suspendedPages)
+                                    siteRoot: root, templates: templates, suspendedPages: result.suspendedPages, islandKeys: islandKeys)
             let report = server.run(options: options) { name, body in step(name, body) }
             diagnostics.append(contentsOf: report.diagnostics)
             result.componentBytes = report.componentBytes

@@ -8,13 +8,28 @@
 public enum SuspenseMarkup {
     /// Opens boundary `id`.
     public static func open(_ id: Int) -> String { "<sg-b id=\"sg-b" + String(id) + "\">" }
+
+    /// Opens boundary `id` with the URL of its deferred island (`/_sg/island/<loader>?a=…&s=…`),
+    /// which `deferredLoader` fetches when the page was not streamed by the component.
+    public static func open(_ id: Int, source: String) -> String {
+        "<sg-b id=\"sg-b" + String(id) + "\" data-src=\"" + HTMLEscaping.escape(source) + "\">"
+    }
     /// Closes a boundary.
     public static let close = "</sg-b>"
 
     /// The script defining `sg(n)`; write it once, before the first replacement.
     public static let runtime =
         "<script>function sg(n){var t=document.getElementById(\"sg-t\"+n),b=document.getElementById(\"sg-b\"+n);"
-        + "if(t&&b){b.replaceChildren(t.content);t.remove();var s=document.currentScript;if(s)s.remove()}}</script>"
+        + "if(t&&b){b.replaceChildren(t.content);b.removeAttribute(\"data-src\");t.remove();var s=document.currentScript;if(s)s.remove()}}</script>"
+
+    /// The script for pages served as static files (a CDN, any static host): once the
+    /// document is parsed, every boundary still waiting fetches its island and swaps it
+    /// in. Boundaries the component already streamed have lost their `data-src`.
+    public static let deferredLoader =
+        "<script>addEventListener(\"DOMContentLoaded\",function(){document.querySelectorAll(\"sg-b[data-src]\").forEach(function(b){"
+        + "var u=b.getAttribute(\"data-src\");b.removeAttribute(\"data-src\");"
+        + "fetch(u,{headers:{accept:\"text/html\"}}).then(function(r){if(!r.ok)throw r.status;return r.text()})"
+        + ".then(function(h){b.innerHTML=h}).catch(function(){b.innerHTML=" + "'" + errorBoundary + "'" + "})})})</script>"
 
     /// The chunk that replaces boundary `id`'s fallback with `html`.
     public static func replacement(_ id: Int, html: String) -> String {

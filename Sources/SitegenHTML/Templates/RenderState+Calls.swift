@@ -98,7 +98,11 @@ extension RenderState {
         for entry in arguments { args[entry.key] = try evaluate(entry.value) }
         let section = SuspendedSection(id: sections.count + 1, loader: loader, arguments: args)
         sections.append(section)
-        writer.write(SuspenseMarkup.open(section.id))
+        if let source = engine.islandSource?(section) {
+            writer.write(SuspenseMarkup.open(section.id, source: source))
+        } else {
+            writer.write(SuspenseMarkup.open(section.id))
+        }
         switch suspense {
         case .shell:
             try render(fallback)

@@ -37,6 +37,9 @@ public struct TemplateEngine: Sendable {
     public var strictVariables: Bool
     /// Limit on nested includes, macro calls and inheritance, so that a cycle is an error, not a hang.
     public var maxDepth: Int
+    /// The URL of a boundary's deferred island, written as its `data-src` (the build signs
+    /// it); nil writes plain boundaries.
+    public var islandSource: (@Sendable (SuspendedSection) -> String?)?
 
     /// Creates an engine.
     public init(library: TemplateLibrary, globals: Object = Object(), functions: [String: TemplateFunction] = [:],

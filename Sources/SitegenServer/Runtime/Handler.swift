@@ -49,6 +49,11 @@ func handleReserved(_ request: RequestInfo, _ outparam: Int32, executor: Executo
             return FunctionEndpoint(name: name, request: request, outparam: outparam, executor: executor).run()
         }
     }
+    let islandPrefix = "/_sg/island/"
+    if Text.hasPrefix(path, islandPrefix) {
+        let name = String(decoding: path.utf8.dropFirst(islandPrefix.utf8.count), as: UTF8.self)
+        return IslandEndpoint(loader: name, request: request, outparam: outparam, executor: executor).run()
+    }
     #endif
     sendStatic(StaticResponse(status: 404, headers: [("content-type", "application/json"), ("cache-control", "no-store")],
                               body: .bytes(Array("{\"error\":\"no such endpoint\"}".utf8))), outparam, executor: executor)

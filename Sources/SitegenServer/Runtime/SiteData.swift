@@ -11,6 +11,7 @@ struct SiteData {
     var loaderTimeoutMilliseconds = 10_000
     var maxBodyBytes = 64 * 1024
     var keyValueStore = ""
+    var islandKeys: [[UInt8]] = []
 
     static let current: SiteData = load()
 
@@ -40,6 +41,7 @@ struct SiteData {
             data.loaderTimeoutMilliseconds = json["loader_timeout_ms"]?.intValue ?? data.loaderTimeoutMilliseconds
             data.maxBodyBytes = json["max_body_bytes"]?.intValue ?? data.maxBodyBytes
             data.keyValueStore = json["kv_store"]?.stringValue ?? ""
+            data.islandKeys = (json["island_keys"]?.arrayValue ?? []).compactMap { $0.stringValue.map { Array($0.utf8) } }
             var globals = Object()
             globals["config"] = json["config"] ?? .object(Object())
             data.engine = TemplateEngine(library: TemplateLibrary(), globals: globals)

@@ -1,0 +1,84 @@
+import SitegenHTML
+import SitegenServerCore
+
+/// `GET /_sg/island/<loader>?a=<arguments>&s=<signature>`: one island, for pages served
+/// as static files (the CDN path). The arguments were signed by the build; a bad
+/// signature is a 400, so clients cannot run loaders on inputs the site never rendered.
+struct IslandEndpoint {
+    let loader: String
+    let request: RequestInfo
+    let outparam: Int32
+    let executor: Executor
+
+    func run() {
+        guard request.method == "GET" || request.method == "HEAD" else {
+            return fail(405, "islands are fetched with GET", extra: [("allow", "GET, HEAD")])
+        }
+        let query = queryFields()
+        guard let encoded = query["a"], let signature = query["s"] else {
+            return fail(400, "missing the island arguments (a) or signature (s)")
+        }
+        guard IslandSignature.verify(loader: loader, encodedArguments: encoded, signature: signature, keys: SiteData.current.islandKeys) else {
+            return fail(400, "the island signature does not match its arguments")
+        }
+        guard let json = Base64URL.decode(encoded) else { return fail(400, "the island arguments are not base64url") }
+        let arguments: Object
+        do throws(JSONError) {
+            arguments = try JSON.parse(json).objectValue ?? Object()
+        } catch {
+            return fail(400, "the island arguments are not a JSON object")
+        }
+        guard let load = FunctionRegistry.shared.loaders[loader] else { return fail(404, "no island '" + loader + "'") }
+        let section = SuspendedSection(id: 0, loader: loader, arguments: arguments)
+        var answered = false
+        let timeout = Scheduler.after(milliseconds: SiteData.current.loaderTimeoutMilliseconds) {
+            if answered { return }
+            answered = true
+            Log.error("island '" + loader + "' timed out")
+            self.send(502, SuspenseMarkup.errorBoundary)
+        }
+        load(arguments) { result in
+            if answered { return }
+            answered = true
+            timeout?.cancel()
+            switch result {
+            case .success(let value):
+                do throws(TemplateError) {
+                    self.send(200, try SiteData.current.engine.renderSection(section, data: value))
+                } catch {
+                    Log.error("island '" + loader + "' failed to render: " + error.message)
+                    self.send(500, SuspenseMarkup.errorBoundary)
+                }
+            case .failure(let error):
+                Log.error("island '" + loader + "' failed: " + error.message)
+                self.send(error.isClientError ? error.status : 502, SuspenseMarkup.errorBoundary)
+            }
+        }
+    }
+
+    /// `a` and `s` from the query (values are base64url/hex: no decoding needed).
+    func queryFields() -> [String: String] {
+        var fields: [String: String] = [:]
+        let parts = Text.split(request.target, "?")
+        guard parts.count >= 2 else { return fields }
+        for pair in Text.split(parts[1], "&") {
+            let kv = Text.split(pair, "=")
+            if kv.count == 2 { fields[kv[0]] = kv[1] }
+        }
+        return fields
+    }
+
+    func send(_ status: Int, _ html: String) {
+        let headers = [("content-type", "text/html; charset=utf-8"), ("cache-control", "no-store"),
+                       ("x-robots-tag", "noindex"), ("x-content-type-options", "nosniff")]
+        sendStatic(StaticResponse(status: UInt16(status), headers: headers,
+                                  body: request.method == "HEAD" ? .none : .bytes(Array(html.utf8))), outparam, executor: executor)
+    }
+
+    func fail(_ status: Int, _ message: String, extra: [(String, String)] = []) {
+        let body = "{\"error\":" + JSON.serialize(.string(message)) + "}"
+        sendStatic(StaticResponse(status: UInt16(status), headers: extra + [("content-type", "application/json"), ("cache-control", "no-store"),
+                                                                              ("x-robots-tag", "noindex")],
+                                  body: .bytes(Array(body.utf8))), outparam, executor: executor)
+    }
+}
