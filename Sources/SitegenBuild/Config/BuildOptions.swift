@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `sitegen build` was asked to do.
 public struct BuildOptions: Sendable {
     /// The site folder (holds `sitegen.toml`).
@@ -16,8 +18,17 @@ public struct BuildOptions: Sendable {
     public var assetBackend: String?
     /// Called as pages render (done, total), from any thread; the CLI draws a progress bar.
     public var progress: (@Sendable (Int, Int) -> Void)?
-    /// Where compiled runtime objects are cached (default `<source>/.sitegen/cache`).
+    /// Where compiled runtime objects and components are cached (default: `defaultCacheDirectory`).
     public var cacheDirectory: String?
+
+    /// `$SITEGEN_CACHE`, else `$XDG_CACHE_HOME/sitegen`, else `~/.cache/sitegen`: shared by
+    /// every site, since the compiled runtime does not depend on the site.
+    public static var defaultCacheDirectory: String {
+        let env = ProcessInfo.processInfo.environment
+        if let dir = env["SITEGEN_CACHE"], !dir.isEmpty { return dir }
+        if let xdg = env["XDG_CACHE_HOME"], !xdg.isEmpty { return xdg + "/sitegen" }
+        return (env["HOME"] ?? "/tmp") + "/.cache/sitegen"
+    }
 
     /// Creates options for the site in `source`, written to `output` (default `<source>/dist`).
     public init(source: String, output: String? = nil) {

@@ -134,7 +134,7 @@ public struct SiteBuilder {
             }
         }
         if !diagnostics.contains(where: { $0.severity == .error }) {
-            let server = ServerStep(config: config, staging: output.staging, cacheDirectory: options.cacheDirectory ?? root + "/.sitegen/cache",
+            let server = ServerStep(config: config, staging: output.staging, cacheDirectory: options.cacheDirectory ?? BuildOptions.defaultCacheDirectory,
                                     siteRoot: root, templates: templates, suspendedPages: result.suspendedPages, islandKeys: islandKeys)
             let report = server.run(options: options) { name, body in step(name, body) }
             diagnostics.append(contentsOf: report.diagnostics)
