@@ -106,6 +106,11 @@ struct ComponentEmitter {
         let names = ["SitegenServerCore", "SitegenHTML", "SitegenServer"]
         let objects = names.map { directory + "/" + $0 + ".o" } + [directory + "/shim.o"]
         if objects.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return (objects, directory + "/modules") }
+        // One compile at a time per cache (parallel builds and tests share it); whoever
+        // waited finds the objects there.
+        let lock = try CacheLock(cache + "/runtime.lock")
+        defer { lock.release() }
+        if objects.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return (objects, directory + "/modules") }
         let temp = directory + ".tmp-" + String(ProcessInfo.processInfo.processIdentifier)
         try? FileManager.default.removeItem(atPath: temp)
         try FileManager.default.createDirectory(atPath: temp + "/modules", withIntermediateDirectories: true)
@@ -143,6 +148,24 @@ struct ComponentEmitter {
         }
         try FileManager.default.moveItem(atPath: object + ".tmp", toPath: object)
         return object
+    }
+}
+
+/// An exclusive `flock` on a file in the cache.
+final class CacheLock {
+    private let descriptor: Int32
+
+    init(_ path: String) throws {
+        try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
+                                                withIntermediateDirectories: true)
+        descriptor = open(path, O_CREAT | O_RDWR, 0o644)
+        if descriptor >= 0 { _ = flock(descriptor, LOCK_EX) }
+    }
+
+    func release() {
+        guard descriptor >= 0 else { return }
+        _ = flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }
 
