@@ -34,7 +34,9 @@ enum Feeds {
         w.element("title", title)
         w.empty("link", attributes: [("href", feedURL), ("rel", "self"), ("type", "application/atom+xml")])
         w.empty("link", attributes: [("href", siteURL), ("rel", "alternate"), ("type", "text/html")])
-        w.element("updated", (entries.first.flatMap { $0.updated ?? $0.date } ?? fallbackDate).rfc3339)
+        // The feed changed when its most recently changed entry did (RFC 4287 §4.2.15).
+        let latest = entries.compactMap { $0.updated ?? $0.date }.max { $0.rfc3339Sortable < $1.rfc3339Sortable }
+        w.element("updated", (latest ?? fallbackDate).rfc3339)
         w.element("id", feedURL)
         w.element("generator", "sitegen")
         for e in entries {

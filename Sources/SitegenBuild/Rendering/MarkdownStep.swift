@@ -9,7 +9,7 @@ struct MarkdownStep {
         for page in site.pages { targets[page.contentPath] = page.path }
         for section in site.sections.values { targets[section.contentPath] = section.path }
         let options = site.config
-        let resolver = LinkResolver(targets: targets)
+        let resolver = LinkResolver(targets: targets, basePath: SiteFunctions.basePath(of: site.config.baseURLPrefix))
 
         let pageResults = parallelMap(site.pages) { page in
             resolver.render(page.body, from: page.contentPath, file: page.file, lineOffset: page.bodyLineOffset, config: options,
@@ -59,6 +59,8 @@ struct MarkdownStep {
 /// Resolves link destinations written in Markdown to the URLs of the pages they name.
 struct LinkResolver: Sendable {
     let targets: [String: String]
+    /// The path of `base_url` (`/docs` for `https://example.org/docs/`), put before rewritten links.
+    var basePath = ""
 
     struct Problem {
         enum Kind { case missingTarget, anchor(String, String) }
@@ -82,15 +84,16 @@ struct LinkResolver: Sendable {
         let base = ContentLoader.directory(of: contentPath)
         let rendered = renderer.render(body) { destination, line, column in
             guard let (target, fragment) = Self.split(destination) else {
-                if let bundlePath, Self.isRelativeFile(destination) { return bundlePath + destination }
+                if let bundlePath, Self.isRelativeFile(destination) { return self.basePath + bundlePath + destination }
                 return nil
             }
             let sourceLine = line - lineOffset >= 1 && line - lineOffset <= lines.count ? String(lines[line - lineOffset - 1]) : nil
+            let linkLength = Self.linkLength(in: sourceLine, from: column, destination: destination)
             let location = SourceLocation(file: file, line: line, column: column)
             if target.isEmpty {
                 // `#anchor` within the page itself.
                 if let fragment { problems.append(Problem(kind: .anchor(self.targets[contentPath] ?? "", fragment),
-                    diagnostic: Diagnostic(.warning, "", at: location, sourceLine: sourceLine))) }
+                    diagnostic: Diagnostic(.warning, "", at: location, sourceLine: sourceLine, length: linkLength))) }
                 return nil
             }
             let resolved = target.hasPrefix("@/") ? String(target.dropFirst(2)) : Self.normalize(base.isEmpty ? target : base + "/" + target)
@@ -101,14 +104,14 @@ struct LinkResolver: Sendable {
                     expected: "a path to a content file, relative to this page or as @/section/page.md",
                     fix: Suggestion.nearest(to: resolved, in: known).map { "did you mean '" + $0 + "'?" }
                         ?? "create content/" + resolved + " or fix the link",
-                    sourceLine: sourceLine, length: max(1, destination.count))))
+                    sourceLine: sourceLine, length: linkLength)))
                 return nil
             }
             if let fragment {
                 problems.append(Problem(kind: .anchor(path, fragment),
-                                        diagnostic: Diagnostic(.warning, "", at: location, sourceLine: sourceLine, length: max(1, destination.count))))
+                                        diagnostic: Diagnostic(.warning, "", at: location, sourceLine: sourceLine, length: linkLength)))
             }
-            return path + (fragment.map { "#" + $0 } ?? "")
+            return self.basePath + path + (fragment.map { "#" + $0 } ?? "")
         }
         return Result(rendered: rendered, problems: problems)
     }
@@ -127,6 +130,20 @@ struct LinkResolver: Sendable {
         }
         if !target.isEmpty && !target.hasSuffix(".md") { return nil }
         return (target, fragment)
+    }
+
+    /// Columns from the link's start (`[`) to the `)` after its destination, so the caret
+    /// underlines the whole `[text](destination)`; 1 when it cannot be found.
+    static func linkLength(in line: String?, from column: Int, destination: String) -> Int {
+        guard let line else { return 1 }
+        let scalars = Array(line.unicodeScalars)
+        let needle = Array(("](" + destination + ")").unicodeScalars)
+        var i = max(0, column - 1)
+        while i + needle.count <= scalars.count {
+            if Array(scalars[i..<(i + needle.count)]) == needle { return i + needle.count - (column - 1) }
+            i += 1
+        }
+        return 1
     }
 
     /// `cover.png`, `img/a.jpg`: a relative link to a file, not a page, URL or anchor.

@@ -7,8 +7,9 @@ struct SiteFunctions: Sendable {
 
     /// The path component of `base_url` (`/blog` for `https://x.org/blog/`), so that
     /// root-relative URLs work wherever the site is mounted.
-    var basePath: String {
-        let base = context.site.config.baseURLPrefix
+    var basePath: String { Self.basePath(of: context.site.config.baseURLPrefix) }
+
+    static func basePath(of base: String) -> String {
         guard let scheme = base.range(of: "://") else { return base }
         let rest = base[scheme.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return "" }

@@ -95,8 +95,14 @@ public struct SiteBuilder {
         // Render.
         step("Render Markdown") { MarkdownStep().run(&site, diagnostics: &diagnostics) }
         let context = step("Build context") { SiteContext(site: site) }
-        let islandKeys = IslandKeys.load(siteRoot: root)
-        let renderer = SiteRenderer(context: context, templates: templates, assets: assets, now: now.rfc3339, islandKeys: islandKeys)
+        // Keys only for sites with suspense boundaries (a static site gets no key file).
+        var hasBoundaries = false
+        for name in templates.library.names {
+            SiteDataBuilder.suspenseTags(templates.library[name]?.nodes ?? []) { _, _ in hasBoundaries = true }
+        }
+        let islandKeys = hasBoundaries ? IslandKeys.load(siteRoot: root) : IslandKeys(keys: [])
+        let renderer = SiteRenderer(context: context, templates: templates, assets: assets, now: now.rfc3339,
+                                    islandKeys: hasBoundaries ? islandKeys : nil)
         let jobs = renderer.jobs(diagnostics: &diagnostics)
         // Stop before writing anything if loading already failed.
         if diagnostics.contains(where: { $0.severity == .error }) {

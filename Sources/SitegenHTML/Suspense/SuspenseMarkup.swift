@@ -29,7 +29,8 @@ public enum SuspenseMarkup {
         "<script>addEventListener(\"DOMContentLoaded\",function(){document.querySelectorAll(\"sg-b[data-src]\").forEach(function(b){"
         + "var u=b.getAttribute(\"data-src\");b.removeAttribute(\"data-src\");"
         + "fetch(u,{headers:{accept:\"text/html\"}}).then(function(r){if(!r.ok)throw r.status;return r.text()})"
-        + ".then(function(h){b.innerHTML=h}).catch(function(){b.innerHTML=" + "'" + errorBoundary + "'" + "})})})</script>"
+        + ".then(function(h){b.innerHTML=h}).catch(function(){b.innerHTML=" + "'" + Text.replace(errorBoundary, "</", with: "<\\/") + "'"
+        + "})})})</script>"
 
     /// The chunk that replaces boundary `id`'s fallback with `html`.
     public static func replacement(_ id: Int, html: String) -> String {
