@@ -25,16 +25,20 @@ public func handle(_ requestHandle: Int32, _ outparam: Int32) {
         wasiIncomingRequestDrop(requestHandle)
     }
 
-    let route = StaticRouter().route(method: request.method, target: request.target, headers: request.headers, manifest: Site.manifest)
-    guard let response = route.response else {
-        return handleReserved(request, outparam, executor: executor)
-    }
     #if SITEGEN_FUNCTIONS
-    if response.status == 200, case .asset(let path, _, _) = response.body,
+    // A page with boundaries is live: decide that before validators, ranges and codings,
+    // which apply to files, not to a streamed document.
+    if request.method == "GET" || request.method == "HEAD",
+       let plain = StaticRouter().route(method: "GET", target: request.target, headers: [], manifest: Site.manifest).response,
+       plain.status == 200, case .asset(let path, _, _) = plain.body,
        let sections = SiteData.current.streamedPages[identityPath(path)] {
         return streamPage(identityPath(path), sections: sections, request: request, outparam, executor: executor)
     }
     #endif
+    let route = StaticRouter().route(method: request.method, target: request.target, headers: request.headers, manifest: Site.manifest)
+    guard let response = route.response else {
+        return handleReserved(request, outparam, executor: executor)
+    }
     sendStatic(response, outparam, executor: executor)
 }
 

@@ -1,0 +1,125 @@
+import Foundation
+import SitegenBuild
+import Testing
+
+/// Where `server.wasm` reads the site's files from (`[assets] backend`).
+enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case filesystem
+    case embedded
+
+    var testDescription: String { rawValue }
+}
+
+/// Paths in this repository, found from this source file.
+enum Repo {
+    /// Tests/SitegenEndToEndTests/Support/BlogSite.swift, four levels up.
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.standardizedFileURL.path
+    }()
+
+    static let blog = root + "/Examples/blog"
+    static let themes = root + "/themes"
+    /// The cache `sitegen build --source Examples/blog` fills: compiled runtime objects
+    /// (Embedded Swift, slow to build) are reused when the runtime sources are unchanged.
+    static let cache = blog + "/.sitegen/cache"
+}
+
+/// A build of Examples/blog: where it came from, its `dist`, and what its `server.wasm`
+/// imports (which decides the host flags).
+struct BuiltSite: Sendable {
+    var backend: Backend
+    var source: String
+    var dist: String
+    /// `wasm-tools component wit dist/server.wasm`.
+    var world: String
+
+    /// A file of the built site, or nil.
+    func file(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: dist + "/" + path).map { Array($0) }
+    }
+
+    /// Whether the page has suspense boundaries, so the component streams it (shell, then
+    /// sections) instead of sending the file.
+    func isStreamed(_ path: String) -> Bool {
+        guard let page = file(path) else { return false }
+        return String(decoding: page, as: UTF8.self).contains("<sg-b id=\"sg-b")
+    }
+
+    /// `wasmtime serve` flags for this component: `-S cli` + the `/site` preopen for the
+    /// filesystem adapter, `-S keyvalue` when server functions use `wasi:keyvalue`.
+    var wasmtimeFlags: [String] {
+        var flags: [String] = []
+        if world.contains("wasi:filesystem/") {
+            flags += ["-S", "cli", "--dir", dist + "::/site"]
+        } else if world.contains("wasi:cli/environment") {
+            flags += ["-S", "cli"]
+        }
+        if world.contains("wasi:keyvalue/") { flags += ["-S", "keyvalue"] }
+        if world.contains("wasi:config/") { flags += ["-S", "config"] }
+        return flags
+    }
+
+    /// Reads the component's world.
+    static func world(of dist: String) throws -> String {
+        guard let tool = HostTools.wasmTools else { throw EndToEndError(description: "wasm-tools not found") }
+        let (status, output) = try HostTools.run(tool, ["component", "wit", dist + "/server.wasm"], timeout: 60)
+        guard status == 0 else { throw EndToEndError(description: "wasm-tools component wit failed:\n\(output)") }
+        return output
+    }
+}
+
+/// Builds of Examples/blog, one per backend, made once per test process and shared.
+///
+/// Both build the blog in place (`BuildOptions.assetBackend` picks the backend) into a
+/// process-wide work folder removed at exit, using the blog's own cache
+/// (`Examples/blog/.sitegen/cache`, as `sitegen build --source Examples/blog` does), so
+/// compiled runtime objects, the site's functions and the site component are reused.
+/// Builds are serialized: the emitter's work folders are named after the process
+/// (`<cache>/site-<pid>`), so two builds in one process would clobber each other's files.
+enum BlogSite {
+    static let workRoot: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sitegen-e2e-\(ProcessInfo.processInfo.processIdentifier)-" + UUID().uuidString.prefix(8)).path
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: BlogSite.workRoot) }
+        return path
+    }()
+
+    private static let lock = NSLock()
+    private static let filesystemBuild = Result { try build(.filesystem, into: workRoot + "/filesystem/dist") }
+    private static let embeddedBuild = Result { try build(.embedded, into: workRoot + "/embedded/dist") }
+
+    /// The shared build for `backend` (built on first use).
+    static func built(_ backend: Backend) throws -> BuiltSite {
+        switch backend {
+        case .filesystem: try filesystemBuild.get()
+        case .embedded: try embeddedBuild.get()
+        }
+    }
+
+    /// Options for building the blog: a fixed "now" and the repository's themes.
+    static func options(output: String, backend: Backend) -> BuildOptions {
+        var options = BuildOptions(source: Repo.blog, output: output)
+        options.themeSearchPaths = [Repo.themes]
+        options.now = "2026-06-01T00:00:00Z"
+        options.assetBackend = backend.rawValue
+        return options
+    }
+
+    /// Builds the blog for `backend` into `dist`; throws with the diagnostics when the
+    /// build fails or `server.wasm` was not made.
+    static func build(_ backend: Backend, into dist: String) throws -> BuiltSite {
+        let options = options(output: dist, backend: backend)
+        trace("build \(backend) waiting")
+        let result = lock.withLock { trace("build \(backend) start"); return SiteBuilder(options: options).build() }
+        trace("build \(backend) done")
+        let report = result.diagnostics.map(\.formatted).joined(separator: "\n")
+        guard result.succeeded else { throw EndToEndError(description: "building Examples/blog failed:\n" + report) }
+        guard FileManager.default.fileExists(atPath: dist + "/server.wasm") else {
+            throw EndToEndError(description: "the build made no server.wasm:\n" + report)
+        }
+        return BuiltSite(backend: backend, source: Repo.blog, dist: dist, world: try BuiltSite.world(of: dist))
+    }
+}
