@@ -51,7 +51,7 @@ struct ComponentEmitter {
             }
         }
         let adapter = components + "/assets-" + backend + ".wasm"
-        try runtime.buildAdapter(backend, options: options, site: output, into: adapter)
+        try runtime.buildAdapter(backend, options: options, site: output, into: adapter, toolchain: toolchain)
         try Toolchain.run(toolchain.wasmTools, ["compose", components + "/site.wasm", "-d", adapter, "-o", output + "/server.wasm"])
         try Toolchain.run(toolchain.wasmTools, ["validate", output + "/server.wasm"])
         return coreSize
@@ -59,7 +59,7 @@ struct ComponentEmitter {
 
     /// Compiles the manifest, links it with the runtime, optimises and wraps it as a component.
     func buildSiteComponent(manifest: [UInt8], siteData: [UInt8], objects: [String], into destination: String) throws -> Int {
-        let work = cache + "/site-" + String(ProcessInfo.processInfo.processIdentifier)
+        let work = cache + "/site-" + UUID().uuidString
         try? FileManager.default.removeItem(atPath: work)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
@@ -111,7 +111,7 @@ struct ComponentEmitter {
         let lock = try CacheLock(cache + "/runtime.lock")
         defer { lock.release() }
         if objects.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return (objects, directory + "/modules") }
-        let temp = directory + ".tmp-" + String(ProcessInfo.processInfo.processIdentifier)
+        let temp = directory + ".tmp-" + UUID().uuidString
         try? FileManager.default.removeItem(atPath: temp)
         try FileManager.default.createDirectory(atPath: temp + "/modules", withIntermediateDirectories: true)
         for (name, files) in [("SitegenServerCore", sources.core), ("SitegenHTML", sources.html), ("SitegenServer", sources.server)] {
@@ -135,7 +135,7 @@ struct ComponentEmitter {
         }
         let object = cache + "/site-functions-" + ContentHash.hex(hashInput) + ".o"
         if FileManager.default.fileExists(atPath: object) { return object }
-        let work = cache + "/functions-" + String(ProcessInfo.processInfo.processIdentifier)
+        let work = cache + "/functions-" + UUID().uuidString
         try? FileManager.default.removeItem(atPath: work)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }

@@ -34,7 +34,7 @@ public struct Recomposer {
         }
         do {
             let adapter = output + "/components/assets-" + backend + ".wasm"
-            try runtime.buildAdapter(backend, options: options, site: output, into: adapter)
+            try runtime.buildAdapter(backend, options: options, site: output, into: adapter, toolchain: toolchain)
             let composed = output + "/.server.wasm.tmp"
             try Toolchain.run(toolchain.wasmTools, ["compose", site, "-d", adapter, "-o", composed])
             try Toolchain.run(toolchain.wasmTools, ["validate", composed])

@@ -32,18 +32,22 @@ struct RuntimeSources: Sendable {
     }
 
     /// Builds (or takes from the cache) the adapter component for `backend`.
-    func buildAdapter(_ backend: String, options: SiteConfig.AssetOptions, site: String, into path: String) throws {
+    func buildAdapter(_ backend: String, options: SiteConfig.AssetOptions, site: String, into path: String, toolchain: Toolchain) throws {
         let script = root + "/scripts/build-adapters.sh"
+        // The script finds wasm-tools, clang and wasm-ld on PATH: put the ones this build uses first.
+        let prefix = URL(fileURLWithPath: toolchain.wasmTools).deletingLastPathComponent().path + ":"
+            + URL(fileURLWithPath: toolchain.clang).deletingLastPathComponent().path
+        func run(_ arguments: [String]) throws { try Toolchain.run("/bin/bash", [script] + arguments, pathPrefix: prefix) }
         switch backend {
-        case "filesystem": try Toolchain.run("/bin/bash", [script, "filesystem", path])
-        case "embedded": try Toolchain.run("/bin/bash", [script, "embedded", site, path])
-        case "kv": try Toolchain.run("/bin/bash", [script, "kv", "--bucket", options.bucket, path])
-        case "blobstore": try Toolchain.run("/bin/bash", [script, "blobstore", "--container", options.container, path])
+        case "filesystem": try run(["filesystem", path])
+        case "embedded": try run(["embedded", site, path])
+        case "kv": try run(["kv", "--bucket", options.bucket, path])
+        case "blobstore": try run(["blobstore", "--container", options.container, path])
         case "cdn":
             guard let url = options.cdnURL else {
                 throw Toolchain.ToolError(command: "build adapter cdn", output: "the cdn backend needs [assets] cdn_url = \"https://cdn.example.org\" in sitegen.toml")
             }
-            try Toolchain.run("/bin/bash", [script, "cdn", url, path])
+            try run(["cdn", url, path])
         default: throw Toolchain.ToolError(command: "build adapter " + backend, output: "unknown asset backend '" + backend + "'")
         }
     }

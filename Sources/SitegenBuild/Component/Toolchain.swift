@@ -79,7 +79,7 @@ struct Toolchain: Sendable {
 
     /// Runs a tool; throws with its output when it fails.
     @discardableResult
-    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+    static func run(_ tool: String, _ arguments: [String], pathPrefix: String? = nil) throws -> String {
         let started = Date()
         defer {
             if ProcessInfo.processInfo.environment["SITEGEN_TRACE_TOOLS"] != nil {
@@ -90,6 +90,11 @@ struct Toolchain: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
+        if let pathPrefix {
+            var environment = ProcessInfo.processInfo.environment
+            environment["PATH"] = pathPrefix + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+            process.environment = environment
+        }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
