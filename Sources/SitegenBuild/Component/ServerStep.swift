@@ -87,6 +87,7 @@ struct ServerStep {
     func manifestBlob(_ files: [String]) throws(ManifestBuildError) -> [UInt8] {
         let all = Set(StaticAssets.files(in: staging))
         let staging = self.staging
+        let live = Set(suspendedPages.keys.map { $0.hasSuffix("/") ? String($0.dropFirst()) + "index.html" : String($0.dropFirst()) })
         let entries = parallelMap(files.filter { !$0.hasSuffix(".gz") && !$0.hasSuffix(".br") }) { path -> AssetManifest.Entry in
             let bytes = FileManager.default.contents(atPath: staging + "/" + path).map { Array($0) } ?? []
             func size(_ p: String) -> UInt64? {
@@ -95,7 +96,7 @@ struct ServerStep {
             return AssetManifest.Entry(
                 path: path, size: UInt64(bytes.count), contentType: MIMETypes.contentType(forPath: path),
                 etag: ContentHash.hex(bytes), isImmutable: StaticAssets.isFingerprinted(path),
-                gzipSize: size(path + ".gz"), brotliSize: size(path + ".br"))
+                gzipSize: size(path + ".gz"), brotliSize: size(path + ".br"), isLive: live.contains(path))
         }
         return try AssetManifest.Builder(entries).build()
     }

@@ -14,6 +14,7 @@ struct FunctionEndpoint {
     let executor: Executor
 
     func run() {
+        FunctionRegistry.shared.ensureRegistered()
         guard request.method == "POST" else {
             return respond(error: 405, "server functions are called with POST", extra: [("allow", "POST")])
         }

@@ -16,9 +16,6 @@ public func handle(_ requestHandle: Int32, _ outparam: Int32) {
     let request = RequestInfo(IncomingRequest(handle: requestHandle))
     let executor = Executor()
     Scheduler.current = executor
-    #if SITEGEN_FUNCTIONS
-    FunctionRegistry.shared.ensureRegistered()
-    #endif
     defer {
         executor.run()
         Scheduler.current = nil
@@ -28,9 +25,11 @@ public func handle(_ requestHandle: Int32, _ outparam: Int32) {
     #if SITEGEN_FUNCTIONS
     // A page with boundaries is live: decide that before validators, ranges and codings,
     // which apply to files, not to a streamed document.
+    // The manifest marks live pages, so static requests never load the site data.
     if request.method == "GET" || request.method == "HEAD",
        let plain = StaticRouter().route(method: "GET", target: request.target, headers: [], manifest: Site.manifest).response,
        plain.status == 200, case .asset(let path, _, _) = plain.body,
+       Site.manifest.entry(forPath: identityPath(path))?.isLive == true,
        let sections = SiteData.current.streamedPages[identityPath(path)] {
         return streamPage(identityPath(path), sections: sections, request: request, outparam, executor: executor)
     }

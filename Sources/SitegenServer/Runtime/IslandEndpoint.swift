@@ -11,6 +11,7 @@ struct IslandEndpoint {
     let executor: Executor
 
     func run() {
+        FunctionRegistry.shared.ensureRegistered()
         guard request.method == "GET" || request.method == "HEAD" else {
             return fail(405, "islands are fetched with GET", extra: [("allow", "GET, HEAD")])
         }

@@ -22,6 +22,7 @@ final class StreamedPage {
     }
 
     func start() {
+        FunctionRegistry.shared.ensureRegistered()
         // Split before `</body>`: the replacements go inside the body.
         let marker = Array("</body>".utf8)
         var split = shell.count

@@ -62,6 +62,7 @@ extension AssetManifest {
                 if entry.isHTML { flags |= ManifestFormat.htmlFlag }
                 if entry.gzipSize != nil { flags |= ManifestFormat.gzipFlag }
                 if entry.brotliSize != nil { flags |= ManifestFormat.brotliFlag }
+                if entry.isLive { flags |= ManifestFormat.liveFlag }
                 records.appendLittleEndian(entry.size)
                 records.appendLittleEndian(entry.gzipSize ?? 0)
                 records.appendLittleEndian(entry.brotliSize ?? 0)

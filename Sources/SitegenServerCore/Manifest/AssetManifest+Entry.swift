@@ -22,6 +22,9 @@ extension AssetManifest {
         public var gzipSize: UInt64?
         /// The size of `<path>.br`, when the build wrote one.
         public var brotliSize: UInt64?
+        /// The page has suspense boundaries, so the component streams it (`SiteData` has
+        /// its sections); static files never touch the site data.
+        public var isLive: Bool
 
         /// Creates an entry.
         /// - Parameters:
@@ -36,7 +39,7 @@ extension AssetManifest {
         public init(
             path: String, size: UInt64, contentType: String, etag: String,
             isImmutable: Bool = false, isHTML: Bool? = nil,
-            gzipSize: UInt64? = nil, brotliSize: UInt64? = nil
+            gzipSize: UInt64? = nil, brotliSize: UInt64? = nil, isLive: Bool = false
         ) {
             self.path = path
             self.size = size
@@ -46,6 +49,7 @@ extension AssetManifest {
             self.isHTML = isHTML ?? contentType.utf8.elementsEqual("text/html".utf8)
             self.gzipSize = gzipSize
             self.brotliSize = brotliSize
+            self.isLive = isLive
         }
 
         /// Whether a precompressed variant exists, so responses must say

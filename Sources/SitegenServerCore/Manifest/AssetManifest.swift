@@ -44,7 +44,7 @@
 /// 36        2     path length (UInt16)
 /// 38        2     content type length
 /// 40        2     etag length
-/// 42        1     flags: bit 0 immutable, bit 1 html, bit 2 has .gz, bit 3 has .br
+/// 42        1     flags: bit 0 immutable, bit 1 html, bit 2 has .gz, bit 3 has .br, bit 4 live
 /// 43        5     reserved, zero
 /// ```
 ///
@@ -167,7 +167,7 @@ extension AssetManifest {
                     stringRange(raw, record, ManifestFormat.contentTypeOffsetField, ManifestFormat.contentTypeLengthField) != nil,
                     stringRange(raw, record, ManifestFormat.etagOffsetField, ManifestFormat.etagLengthField) != nil,
                     !path.isEmpty,
-                    raw[record + ManifestFormat.flagsField] & 0xF0 == 0,
+                    raw[record + ManifestFormat.flagsField] & 0xE0 == 0,
                     UTF8Validation.isValid(raw[path])
                 else { return false }
                 if let previous, Self.compare(raw, previous, UnsafeRawBufferPointer(rebasing: raw[path])) >= 0 {
@@ -243,7 +243,8 @@ extension AssetManifest {
             isImmutable: flags & ManifestFormat.immutableFlag != 0,
             isHTML: flags & ManifestFormat.htmlFlag != 0,
             gzipSize: flags & ManifestFormat.gzipFlag != 0 ? raw.littleEndianUInt64(at: record + ManifestFormat.gzipSizeField) : nil,
-            brotliSize: flags & ManifestFormat.brotliFlag != 0 ? raw.littleEndianUInt64(at: record + ManifestFormat.brotliSizeField) : nil
+            brotliSize: flags & ManifestFormat.brotliFlag != 0 ? raw.littleEndianUInt64(at: record + ManifestFormat.brotliSizeField) : nil,
+            isLive: flags & ManifestFormat.liveFlag != 0
         )
     }
 }

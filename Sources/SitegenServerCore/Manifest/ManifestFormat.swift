@@ -24,6 +24,8 @@ enum ManifestFormat {
     static let htmlFlag: UInt8 = 1 << 1
     static let gzipFlag: UInt8 = 1 << 2
     static let brotliFlag: UInt8 = 1 << 3
+    /// The page has suspense boundaries: the component streams it instead of sending the file.
+    static let liveFlag: UInt8 = 0x10
 
     /// The longest string a record can reference (its length field is a `UInt16`).
     static let maxStringLength = Int(UInt16.max)
