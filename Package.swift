@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `sitegen preview`: the in-process WASI host and its HTTP/1.1 server.
+        .package(url: "https://github.com/swiftwasm/WasmKit", from: "0.4.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Leaf: the shared SSR core. Foundation-free, typed throws, no non-class existentials.
@@ -22,6 +25,9 @@ let package = Package(
         // Leaf: request logic of the server component (routing, HTTP semantics, asset manifest).
         // Foundation-free with no dependencies; compiled natively for tests and into the wasm component.
         .target(name: "SitegenServerCore"),
+
+        // Leaf: build-time syntax highlighting of fenced code (Foundation-free).
+        .target(name: "SitegenHighlight"),
 
         // Native: the template compiler (lexer, parser, IR emitter, located diagnostics).
         .target(name: "SitegenTemplates", dependencies: ["SitegenHTML"]),
@@ -34,7 +40,7 @@ let package = Package(
 
         // Native: Markdown, front matter, the content tree.
         .target(name: "SitegenContent", dependencies: [
-            "SitegenHTML", "CCmarkGFM",
+            "SitegenHTML", "SitegenHighlight", "CCmarkGFM",
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -44,9 +50,19 @@ let package = Package(
             "SitegenHTML", "SitegenTemplates", "SitegenContent", "SitegenServerCore", "CLibXML2", "CCompression",
         ]),
 
+        // Native: `sitegen preview` (WasmKit host for the site's core module, NIO HTTP/1.1 server,
+        // watcher, live reload).
+        .target(name: "SitegenPreview", dependencies: [
+            "SitegenBuild", "SitegenHTML", "SitegenServerCore",
+            .product(name: "WasmKit", package: "WasmKit"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+
         // Native: the commands, reachable from tests; the executable is one file.
         .target(name: "SitegenCLI", dependencies: [
-            "SitegenBuild",
+            "SitegenBuild", "SitegenPreview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sitegen", dependencies: ["SitegenCLI"]),
@@ -56,10 +72,12 @@ let package = Package(
                           path: "Benchmarks/Sources/sitegen-bench"),
 
         .testTarget(name: "SitegenHTMLTests", dependencies: ["SitegenHTML"], exclude: ["Fixtures"]),
+        .testTarget(name: "SitegenHighlightTests", dependencies: ["SitegenHighlight"]),
         .testTarget(name: "SitegenServerCoreTests", dependencies: ["SitegenServerCore"]),
         .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates", "SitegenHTML"]),
         .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
         .testTarget(name: "SitegenBuildTests", dependencies: ["SitegenBuild", "SitegenCLI"]),
+        .testTarget(name: "SitegenPreviewTests", dependencies: ["SitegenPreview", "SitegenBuild"]),
         .testTarget(name: "SitegenEndToEndTests", dependencies: ["SitegenBuild", "SitegenCLI"]),
     ],
     swiftLanguageModes: [.v6]

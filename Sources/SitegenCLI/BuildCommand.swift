@@ -25,7 +25,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Override base_url from sitegen.toml.")
     var baseURL: String?
 
-    @Option(help: "Asset backend of server.wasm: filesystem or embedded (overrides [assets] backend).")
+    @Option(help: "Asset backend of server.wasm: filesystem, embedded, kv, blobstore or cdn (overrides [assets] backend).")
     var assets: String?
 
     @Flag(name: .shortAndLong, help: "Print each build step's time.")

@@ -35,17 +35,40 @@ package enum Highlighter {
     ///   - language: Which lexer to use; `nil` escapes the code and adds no spans.
     ///   - options: Line numbers and emphasised lines.
     package static func html(_ code: String, language: Language?, options: CodeBlockOptions = CodeBlockOptions()) -> String {
-        var output = HTMLBytes(capacity: code.utf8.count * 2)
-        render(code, language: language, options: options, into: &output)
-        return String(decoding: output.bytes, as: UTF8.self)
+        render(code, language: language, options: options, make: makeString)
     }
 
-    static func render(_ code: String, language: Language?, options: CodeBlockOptions, into output: inout HTMLBytes) {
+    /// Lexes and renders `code` into storage that `make` allocates with the capacity it is
+    /// given and fills by calling the function it is given, between `prefix` and `suffix`.
+    static func render<Output>(
+        _ code: String, language: Language?, options: CodeBlockOptions, prefix: [UInt8] = [], suffix: StaticString = "",
+        make: (_ capacity: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int) -> Output
+    ) -> Output {
         var code = code
-        code.withUTF8 { bytes in
-            var scanner = Scanner(bytes)
+        return code.withUTF8 { source in
+            var scanner = Scanner(source)
             language?.tokenize(&scanner)
-            TokenRenderer(source: bytes, options: options).render(scanner.tokens, into: &output)
+            let renderer = TokenRenderer(source: source, options: options)
+            let tokens = scanner.tokens
+            return make(renderer.capacity(for: tokens) + prefix.count + suffix.utf8CodeUnitCount) { buffer in
+                var output = HTMLWriter(buffer)
+                prefix.withUnsafeBufferPointer { output.append($0.baseAddress!, $0.count) }
+                renderer.render(tokens, into: &output)
+                output.append(suffix)
+                return output.count
+            }
         }
+    }
+
+    /// Makes a `String` for ``render(_:language:options:prefix:suffix:make:)``.
+    static func makeString(_ capacity: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int) -> String {
+        String(unsafeUninitializedCapacity: capacity, initializingUTF8With: fill)
+    }
+
+    /// Makes bytes for ``render(_:language:options:prefix:suffix:make:)``,
+    /// skipping the UTF-8 validation a `String` would do (the output is valid UTF-8
+    /// whenever the code is, because tokens start and end on ASCII bytes).
+    static func makeBytes(_ capacity: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in count = fill(buffer) }
     }
 }

@@ -331,9 +331,9 @@ extension EmbeddedCases {
             record("json.serialize.compact", JSON.serialize(value))
             record("json.serialize.pretty", JSON.serialize(value, pretty: true))
             let again = try? JSON.parse(JSON.serialize(value))
-            record("json.roundTrip.equal", again == value)
+            record("json.roundTrip.equal", again?.isJSONEquivalent(to: value) == true)
             let prettyAgain = try? JSON.parse(JSON.serialize(value, pretty: true))
-            record("json.roundTrip.prettyEqual", prettyAgain == value)
+            record("json.roundTrip.prettyEqual", prettyAgain?.isJSONEquivalent(to: value) == true)
         }
         record("json.serialize.literal", JSON.serialize(["html": .html("<b>"), "d": 1.5, "i": [1, .null, false]]))
         record("json.serialize.empty", JSON.serialize(.object(Object()), pretty: true))

@@ -84,7 +84,11 @@ struct MarkdownTests {
     }
 
     @Test func fencedCodeGetsLanguageClass() {
-        #expect(html("```swift\nlet x = 1 < 2\n```") == "<pre><code class=\"language-swift\">let x = 1 &lt; 2\n</code></pre>\n")
+        #expect(html("```swift\nlet x = 1 < 2\n```", MarkdownOptions(highlightCode: false)) == "<pre><code class=\"language-swift\">let x = 1 &lt; 2\n</code></pre>\n")
+    }
+
+    @Test func fencedCodeIsHighlighted() {
+        #expect(html("```swift {hl_lines=[1]}\nlet x = 1 < 2\n```") == "<pre class=\"highlight\" data-lang=\"swift\"><code class=\"language-swift\"><span class=\"line hl\"><span class=\"tok-kw\">let</span> x <span class=\"tok-op\">=</span> <span class=\"tok-num\">1</span> <span class=\"tok-op\">&lt;</span> <span class=\"tok-num\">2</span>\n</span></code></pre>\n")
     }
 
     @Test func rawHTMLIsEscapedByDefault() {

@@ -18,8 +18,9 @@ struct JSONTests {
 
     @Test("serialize then parse gives the value back", arguments: roundTripValues)
     func roundTrip(_ value: Value) throws {
-        #expect(try JSON.parse(JSON.serialize(value)) == value)
-        #expect(try JSON.parse(JSON.serialize(value, pretty: true)) == value)
+        // Integral doubles come back as ints (JSON has one number type): compare as JSON data.
+        #expect(try JSON.parse(JSON.serialize(value)).isJSONEquivalent(to: value))
+        #expect(try JSON.parse(JSON.serialize(value, pretty: true)).isJSONEquivalent(to: value))
     }
 
     @Test func roundTripKeepsKeyOrder() throws {
@@ -181,7 +182,7 @@ struct JSONTests {
     }
 
     @Test func serializesNumbers() {
-        #expect(JSON.serialize([2.0, -0.0, 0.1, 1e16, .double(.leastNonzeroMagnitude), .double(.infinity), .double(-.infinity), .double(.nan), 123]) == "[2.0,-0.0,0.1,1e+16,5e-324,null,null,null,123]")
+        #expect(JSON.serialize([2.0, -0.0, 0.1, 1e16, .double(.leastNonzeroMagnitude), .double(.infinity), .double(-.infinity), .double(.nan), 123]) == "[2,0,0.1,1e+16,5e-324,null,null,null,123]")
     }
 
     @Test func appendsToExistingBytes() {
@@ -245,7 +246,7 @@ struct JSONTests {
             #expect(error.message.hasPrefix("expected "), "input: \(bytes)")
             return
         }
-        #expect((try? JSON.parse(JSON.serialize(value))) == value, "input: \(bytes)")
+        #expect((try? JSON.parse(JSON.serialize(value)))?.isJSONEquivalent(to: value) == true, "input: \(bytes)")
     }
 }
 

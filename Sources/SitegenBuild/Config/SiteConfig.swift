@@ -14,6 +14,8 @@ public struct SiteConfig: Sendable {
     public var feeds = Feeds()
     public var smartPunctuation = false
     public var unsafeHTML = false
+    /// Build-time syntax highlighting of fenced code (`[markdown] highlight`).
+    public var highlight = true
     /// When `true`, unknown template variables are errors.
     public var strictTemplates = false
     /// Write `.gz`/`.br` variants of compressible files (`[build] precompress`).
@@ -100,6 +102,7 @@ public struct SiteConfig: Sendable {
         feeds.limit = reader.int(["feeds", "limit"]) ?? 20
         smartPunctuation = reader.bool(["markdown", "smart_punctuation"]) ?? false
         unsafeHTML = reader.bool(["markdown", "unsafe_html"]) ?? false
+        highlight = reader.bool(["markdown", "highlight"]) ?? true
         strictTemplates = reader.bool(["build", "strict_templates"]) ?? false
         precompress = reader.bool(["build", "precompress"]) ?? true
         serverComponent = reader.bool(["server", "component"]) ?? true
@@ -117,7 +120,7 @@ public struct SiteConfig: Sendable {
         reader.checkKeys(["build"], known: ["strict_templates", "precompress"])
         reader.checkKeys(["server"], known: ["component", "loader_timeout_ms", "max_body_bytes", "kv_store"])
         reader.checkKeys(["assets"], known: ["backend", "bucket", "container", "cdn_url"])
-        reader.checkKeys(["markdown"], known: ["smart_punctuation", "unsafe_html"])
+        reader.checkKeys(["markdown"], known: ["smart_punctuation", "unsafe_html", "highlight"])
         reader.checkKeys(["feeds"], known: ["atom", "rss", "limit"])
         diagnostics.append(contentsOf: reader.diagnostics)
         value["base_url"] = .string(baseURL)

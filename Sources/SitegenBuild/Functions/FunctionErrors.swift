@@ -6,7 +6,7 @@ enum FunctionErrors {
     static func diagnostics(from output: String, siteRoot: String) -> [Diagnostic] {
         var result: [Diagnostic] = []
         let lines = output.split(separator: "\n").map(String.init)
-        for (i, line) in lines.enumerated() {
+        for line in lines {
             guard let range = line.range(of: ": error: ") else { continue }
             let place = String(line[..<range.lowerBound])
             let message = String(line[range.upperBound...])

@@ -78,7 +78,8 @@ struct LinkResolver: Sendable {
     func render(_ body: String, from contentPath: String, file: String, lineOffset: Int, config: SiteConfig,
                 bundlePath: String? = nil) -> Result {
         let renderer = MarkdownRenderer(options: MarkdownOptions(
-            smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML, lineOffset: lineOffset))
+            smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML, lineOffset: lineOffset,
+            highlightCode: config.highlight))
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         var problems: [Problem] = []
         let base = ContentLoader.directory(of: contentPath)

@@ -13,11 +13,22 @@ public struct MarkdownOptions: Equatable, Sendable {
     /// Added to every line number reported (links), so positions are in the content
     /// file rather than in its body: pass the number of lines before the body.
     public var lineOffset: Int
+    /// Whether fenced code blocks are syntax-highlighted at build time (`[markdown] highlight`).
+    ///
+    /// - Pros of `true`: coloured code with no JavaScript on the page; fence options
+    ///   (`{linenos=true, hl_lines=[2]}`) number and emphasise lines.
+    /// - Cons of `true`: a `<span>` per token makes code blocks several times larger
+    ///   (before compression), and a site using a client-side highlighter gets markup it
+    ///   does not expect.
+    ///
+    /// When `false`, code blocks are cmark's plain `<pre><code class="language-x">`.
+    public var highlightCode: Bool
 
     /// Creates options; the defaults are Zola's (no smart punctuation) but with raw HTML escaped.
-    public init(smartPunctuation: Bool = false, unsafeHTML: Bool = false, lineOffset: Int = 0) {
+    public init(smartPunctuation: Bool = false, unsafeHTML: Bool = false, lineOffset: Int = 0, highlightCode: Bool = true) {
         self.smartPunctuation = smartPunctuation
         self.unsafeHTML = unsafeHTML
         self.lineOffset = lineOffset
+        self.highlightCode = highlightCode
     }
 }

@@ -2,7 +2,8 @@ import CCmarkGFM
 
 /// Renders Markdown (CommonMark with GitHub's extensions) to HTML with cmark-gfm.
 ///
-/// Tables, strikethrough, autolinks, task lists, footnotes and the tag filter are on.
+/// Tables, strikethrough, autolinks, task lists, footnotes and the tag filter are on;
+/// fenced code is highlighted (see ``MarkdownOptions/highlightCode``).
 /// Before rendering, the document is walked once to give every heading a unique id,
 /// build the table of contents, count words, find the summary and rewrite links.
 /// Any input renders; Markdown has no syntax errors.
@@ -44,6 +45,7 @@ public struct MarkdownRenderer: Sendable {
 
         let moreAnchor = MoreMarker.replaceFirst(in: root)
         if !options.unsafeHTML { RawHTML.escape(in: root) }
+        if options.highlightCode { CodeHighlighting.apply(in: root) }
         let links = LinkRewriting(markdown: markdown, lineOffset: options.lineOffset)
             .apply(to: root, rewrite: rewriteLink)
         let words = WordCount.count(in: root)
@@ -69,6 +71,7 @@ public struct MarkdownRenderer: Sendable {
         let document = CMarkDocument(
             parsing: markdown, smartPunctuation: options.smartPunctuation, unsafeHTML: options.unsafeHTML)
         if !options.unsafeHTML { RawHTML.escape(in: document.root) }
+        if options.highlightCode { CodeHighlighting.apply(in: document.root) }
         let blocks = document.root.children
         if blocks.count == 1, blocks[0].type == CMARK_NODE_PARAGRAPH {
             return blocks[0].children.map { document.html(of: $0) }.joined()

@@ -136,3 +136,28 @@ extension Value: ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
         self = .object(object)
     }
 }
+
+extension Value {
+    /// Equality of the data JSON can carry: numbers compare by value (`2` equals `2.0`,
+    /// which JSON does not tell apart) and trusted HTML equals the same string. What
+    /// `JSON.parse(JSON.serialize(v))` preserves.
+    public func isJSONEquivalent(to other: Value) -> Bool {
+        switch (self, other) {
+        case (.array(let a), .array(let b)):
+            guard a.count == b.count else { return false }
+            for i in 0..<a.count where !a[i].isJSONEquivalent(to: b[i]) { return false }
+            return true
+        case (.object(let a), .object(let b)):
+            guard a.count == b.count else { return false }
+            for (key, value) in a.entries {
+                guard let other = b[key], value.isJSONEquivalent(to: other) else { return false }
+            }
+            return true
+        case (.html(let a), .string(let b)), (.string(let a), .html(let b)):
+            return a == b
+        default:
+            if let a = doubleValue, let b = other.doubleValue { return a == b || (a.isNaN && b.isNaN) }
+            return self == other
+        }
+    }
+}

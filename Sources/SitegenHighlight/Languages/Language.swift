@@ -10,10 +10,15 @@
 /// Language(name: "markdown")  // nil: shown as plain text
 /// ```
 package enum Language: String, CaseIterable, Sendable {
+    /// Swift, string interpolation and raw strings included.
     case swift
+    /// Rust (`rs`), with lifetimes, raw strings and attributes.
     case rust
+    /// Go (`golang`).
     case go
+    /// C (`h`), preprocessor lines included.
     case c
+    /// C++ (`c++`, `cc`, `cxx`, `hpp`, `hh`, `hxx`), raw strings and digit separators included.
     case cpp
     /// JavaScript, with JSX elements (`js`, `jsx`, `mjs`, `cjs`).
     case javascript
@@ -21,18 +26,25 @@ package enum Language: String, CaseIterable, Sendable {
     case typescript
     /// TypeScript with JSX elements.
     case tsx
+    /// Python (`py`, `python3`), f-strings and decorators included.
     case python
     /// Shell scripts (`sh`, `bash`, `zsh`, `shell`).
     case shell
     /// A terminal session: lines after a `$ ` or `% ` prompt are shell, the rest is output.
     case console
+    /// JSON, with JSONC's comments (`jsonc`, `json5`).
     case json
+    /// TOML, sitegen's config format.
     case toml
+    /// YAML (`yml`), front matter's other format.
     case yaml
     /// HTML; the insides of `<script>` and `<style>` stay plain.
     case html
+    /// XML and its dialects (`svg`, `rss`, `atom`, `plist`).
     case xml
+    /// CSS, nesting included.
     case css
+    /// SQL (`postgresql`, `mysql`, `sqlite`); keywords in any case.
     case sql
     /// Unified and context diffs, patches.
     case diff

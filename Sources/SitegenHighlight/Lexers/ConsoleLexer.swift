@@ -26,7 +26,8 @@ struct ConsoleLexer {
                 let end = s.end
                 s.position = command
                 s.end = lineEnd
-                var shell = ShellLexer()
+                // A continuation line goes on with the command's arguments.
+                var shell = ShellLexer(commandPosition: !continues)
                 shell.run(&s)
                 s.end = end
                 var last = lineEnd - 1

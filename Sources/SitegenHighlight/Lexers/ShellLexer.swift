@@ -126,7 +126,11 @@ struct ShellLexer {
             return
         }
         let first = s.bytes[start]
-        if first == UInt8(ascii: "-"), range.count > 1 {
+        if let equals = assignmentEquals(s, range) {
+            // `export NAME=value`, `make CC=clang`.
+            s.emit(.variable, start..<equals)
+            s.emit(.operator, equals..<equals + 1)
+        } else if first == UInt8(ascii: "-"), range.count > 1 {
             var end = start + 1
             while end < range.upperBound, s.bytes[end] != UInt8(ascii: "=") { end += 1 }
             s.emit(.attribute, start..<end)
@@ -232,17 +236,12 @@ struct ShellLexer {
         if next == UInt8(ascii: "("), nesting < 16 {
             s.position += 2
             s.emit(.punctuation, from: start)
-            let saved = commandPosition
-            commandPosition = true
-            nesting += 1
-            var inner = ShellLexer(commandPosition: true, nesting: nesting)
+            var inner = ShellLexer(commandPosition: true, nesting: nesting + 1)
             if inner.lex(&s, closer: UInt8(ascii: ")")) {
                 let closeStart = s.position
                 s.position += 1
                 s.emit(.punctuation, from: closeStart)
             }
-            nesting -= 1
-            commandPosition = saved
             return
         }
         if next == UInt8(ascii: "{") {

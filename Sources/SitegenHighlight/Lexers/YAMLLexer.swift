@@ -145,7 +145,13 @@ struct YAMLLexer {
             if byte == 0x0A || (flowDepth > 0 && isFlowIndicator(byte)) { break }
             if byte == UInt8(ascii: "#"), s.position > start, s.bytes[s.position - 1].isBlank { break }
             if byte == UInt8(ascii: ":"), isKeyEnd(s, at: s.position) {
-                s.emit(.attribute, start..<end)
+                if s.position == start {
+                    // A lone `:` before a flow indicator (`{a:}`).
+                    s.position += 1
+                    s.emit(.punctuation, from: start)
+                } else {
+                    s.emit(.attribute, start..<end)
+                }
                 return
             }
             s.position += 1

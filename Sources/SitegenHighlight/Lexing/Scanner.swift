@@ -17,8 +17,6 @@ struct Scanner {
         tokens.reserveCapacity(bytes.count / 4)
     }
 
-    @inline(__always) var atEnd: Bool { position >= end }
-
     /// The byte at `index`, or 0 past ``end``.
     @inline(__always) func byte(at index: Int) -> UInt8 { index < end && index >= 0 ? bytes[index] : 0 }
     /// The byte at `position + offset`, or 0 past ``end``.
@@ -33,7 +31,7 @@ struct Scanner {
 
     mutating func emit(_ kind: TokenKind, _ range: Range<Int>) {
         guard !range.isEmpty else { return }
-        if let last = tokens.last, last.kind == kind, last.range.upperBound <= range.lowerBound {
+        if let last = tokens.last, last.kind.rawValue == kind.rawValue {
             var gap = last.range.upperBound
             while gap < range.lowerBound, bytes[gap] == 0x20 || bytes[gap] == 0x09 { gap += 1 }
             if gap == range.lowerBound {
@@ -42,24 +40,6 @@ struct Scanner {
             }
         }
         tokens.append(Token(kind, range))
-    }
-
-    /// Enough state to undo a guess (is this `<` a JSX tag?) that turned out wrong.
-    struct Checkpoint {
-        fileprivate var position: Int
-        fileprivate var count: Int
-        fileprivate var last: Token?
-    }
-
-    /// The current position and tokens, for ``restore(_:)``.
-    var checkpoint: Checkpoint { Checkpoint(position: position, count: tokens.count, last: tokens.last) }
-
-    /// Goes back to `checkpoint`, dropping the tokens found since (and undoing a merge
-    /// into the token that was last then).
-    mutating func restore(_ checkpoint: Checkpoint) {
-        position = checkpoint.position
-        tokens.removeSubrange(checkpoint.count...)
-        if let last = checkpoint.last { tokens[checkpoint.count - 1] = last }
     }
 
     /// Changes the kind of the last token (a string that turned out to be a key).
@@ -119,13 +99,6 @@ struct Scanner {
         var index = index - 1
         while index >= 0, bytes[index].isBlank { index -= 1 }
         return index < 0 || bytes[index] == 0x0A
-    }
-
-    /// The last byte before `index` that is not whitespace, or 0.
-    func previousNonSpace(before index: Int) -> UInt8 {
-        var index = index - 1
-        while index >= 0, bytes[index].isWhitespace { index -= 1 }
-        return index >= 0 ? bytes[index] : 0
     }
 
     /// The first byte at or after `index` that is not a blank, or 0.

@@ -6,19 +6,32 @@
 /// strings) are closed at each line's end and reopened on the next, so every line is
 /// well-formed HTML on its own. Without either option the output has no line spans.
 struct TokenRenderer {
-    /// `<span class="tok-…">` for each ``TokenKind``, by raw value.
-    private static let openTags: [[UInt8]] = TokenKind.allCases.map { Array("<span class=\"\($0.cssClass)\">".utf8) }
-
     let source: UnsafeBufferPointer<UInt8>
     let options: CodeBlockOptions
 
-    /// Renders `tokens` (sorted, non-overlapping) over ``source`` into `output`.
-    func render(_ tokens: [Token], into output: inout HTMLBytes) {
+    /// Bytes of one span's opening and closing tags, at most: `<span class="tok-builtin">` and `</span>`.
+    private static let spanOverhead = 26 + 7
+    /// Bytes of one line's wrapper, at most, without the number: `<span class="line hl">`,
+    /// `<span class="ln">`, `</span>` and `\n</span>`.
+    private static let lineOverhead = 22 + 17 + 7 + 8
+
+    /// An upper bound on the bytes ``render(_:into:)`` writes for `tokens`.
+    func capacity(for tokens: [Token]) -> Int {
+        let text = HTMLWriter.escapedCapacity(source)
+        guard options.wrapsLines else { return text + tokens.count * Self.spanOverhead }
+        let lines = Self.lineCount(source)
+        let width = LineWriter.numberWidth(options, lineCount: lines)
+        return text + (tokens.count + lines) * Self.spanOverhead + lines * (Self.lineOverhead + width)
+    }
+
+    /// Renders `tokens` (sorted, non-overlapping) over ``source`` into `output`, which
+    /// must have room for ``capacity(for:)`` bytes.
+    func render(_ tokens: [Token], into output: inout HTMLWriter) {
         guard options.wrapsLines else {
             var cursor = 0
             for token in tokens {
                 output.appendEscaped(source, cursor..<token.range.lowerBound)
-                output.append(Self.openTags[Int(token.kind.rawValue)])
+                output.append(token.kind.openTag)
                 output.appendEscaped(source, token.range)
                 output.append("</span>")
                 cursor = token.range.upperBound
@@ -55,23 +68,24 @@ struct TokenRenderer {
 
         init(options: CodeBlockOptions, lineCount: Int) {
             self.options = options
-            var width = 1
-            var last = options.firstLineNumber + max(lineCount, 1) - 1
-            while last >= 10 {
-                width += 1
-                last /= 10
-            }
-            self.width = width
+            width = Self.numberWidth(options, lineCount: lineCount)
         }
 
-        mutating func write(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, kind: TokenKind?, into output: inout HTMLBytes) {
+        /// Line numbers are padded with spaces to the widest one, so they line up.
+        static func numberWidth(_ options: CodeBlockOptions, lineCount: Int) -> Int {
+            guard options.lineNumbers else { return 0 }
+            let last = options.firstLineNumber.addingReportingOverflow(max(lineCount, 1) - 1).partialValue
+            return max(HTMLWriter.width(of: options.firstLineNumber), HTMLWriter.width(of: last))
+        }
+
+        mutating func write(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, kind: TokenKind?, into output: inout HTMLWriter) {
             var index = range.lowerBound
             while index < range.upperBound {
                 var lineEnd = index
                 while lineEnd < range.upperBound, source[lineEnd] != 0x0A { lineEnd += 1 }
                 if lineEnd > index {
                     open(into: &output)
-                    if let kind { output.append(TokenRenderer.openTags[Int(kind.rawValue)]) }
+                    if let kind { output.append(kind.openTag) }
                     output.appendEscaped(source, index..<lineEnd)
                     if kind != nil { output.append("</span>") }
                 }
@@ -87,19 +101,43 @@ struct TokenRenderer {
             }
         }
 
-        private mutating func open(into output: inout HTMLBytes) {
+        private mutating func open(into output: inout HTMLWriter) {
             guard !isOpen else { return }
             isOpen = true
             output.append(options.isHighlighted(line: line) ? "<span class=\"line hl\">" : "<span class=\"line\">")
             if options.lineNumbers {
                 output.append("<span class=\"ln\">")
-                output.append(options.firstLineNumber + line - 1, paddedTo: width)
+                output.append(options.firstLineNumber &+ line &- 1, paddedTo: width)
                 output.append("</span>")
             }
         }
 
-        mutating func finish(into output: inout HTMLBytes) {
+        mutating func finish(into output: inout HTMLWriter) {
             if isOpen { output.append("</span>") }
+        }
+    }
+}
+
+extension TokenKind {
+    /// `<span class="tok-…">`, as a literal so rendering copies it without reference counting.
+    var openTag: StaticString {
+        switch self {
+        case .keyword: "<span class=\"tok-kw\">"
+        case .type: "<span class=\"tok-type\">"
+        case .function: "<span class=\"tok-fn\">"
+        case .string: "<span class=\"tok-str\">"
+        case .number: "<span class=\"tok-num\">"
+        case .comment: "<span class=\"tok-com\">"
+        case .operator: "<span class=\"tok-op\">"
+        case .punctuation: "<span class=\"tok-punc\">"
+        case .variable: "<span class=\"tok-var\">"
+        case .attribute: "<span class=\"tok-attr\">"
+        case .tag: "<span class=\"tok-tag\">"
+        case .builtin: "<span class=\"tok-builtin\">"
+        case .constant: "<span class=\"tok-const\">"
+        case .meta: "<span class=\"tok-meta\">"
+        case .inserted: "<span class=\"tok-ins\">"
+        case .deleted: "<span class=\"tok-del\">"
         }
     }
 }

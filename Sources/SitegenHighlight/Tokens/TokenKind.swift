@@ -6,7 +6,8 @@ package enum TokenKind: UInt8, CaseIterable, Sendable {
     /// Reserved words: `func`, `if`, `return`, SQL's `SELECT`, template tags' `for`.
     case keyword
     /// Type names: built-in (`Int`, `u8`, `string`) and, where the language's convention
-    /// makes it safe, capitalized names; TOML table headers.
+    /// makes it safe, capitalized names; TOML table headers, CSS `.class` and `#id`
+    /// selectors, YAML `!tags`.
     case type
     /// Names of functions at their declaration or call, filters in templates, shell commands.
     case function
@@ -27,9 +28,11 @@ package enum TokenKind: UInt8, CaseIterable, Sendable {
     case attribute
     /// HTML and XML element names, CSS element selectors.
     case tag
-    /// Functions and objects the language provides: `print`, `len`, `console`.
+    /// Functions and objects the language provides: `print`, `len`, `console`; CSS
+    /// pseudo-classes (`:hover`).
     case builtin
-    /// Named constants: `true`, `nil`, `None`, `ALL_CAPS` names, HTML entities.
+    /// Named constants: `true`, `nil`, `None`, `ALL_CAPS` names, HTML entities, CSS
+    /// colours and keyword values (`#fff`, `auto`).
     case constant
     /// Preprocessor directives, attributes and decorators (`#include`, `@MainActor`,
     /// `#[derive]`), template delimiters, shell prompts, diff headers.
