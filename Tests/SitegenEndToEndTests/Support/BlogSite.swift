@@ -23,7 +23,7 @@ enum Repo {
     static let themes = root + "/themes"
     /// The cache `sitegen build --source Examples/blog` fills: compiled runtime objects
     /// (Embedded Swift, slow to build) are reused when the runtime sources are unchanged.
-    static let cache = blog + "/.sitegen/cache"
+    static let cache = BuildOptions.defaultCacheDirectory
 }
 
 /// A build of Examples/blog: where it came from, its `dist`, and what its `server.wasm`
