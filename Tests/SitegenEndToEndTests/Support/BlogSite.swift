@@ -91,6 +91,9 @@ enum BlogSite {
     private static let filesystemBuild = Result { try build(.filesystem, into: workRoot + "/filesystem/dist") }
     private static let embeddedBuild = Result { try build(.embedded, into: workRoot + "/embedded/dist") }
 
+    /// Runs a build while no other build of this process runs.
+    static func serialized<T>(_ body: () -> T) -> T { lock.withLock(body) }
+
     /// The shared build for `backend` (built on first use).
     static func built(_ backend: Backend) throws -> BuiltSite {
         switch backend {

@@ -74,6 +74,11 @@ enum RawHTTPClient {
     ///   - bytes: The complete request.
     ///   - isHead: Whether the request was HEAD (a chunked head is then not decoded).
     static func exchange(_ bytes: [UInt8], port: UInt16, isHead: Bool = false, timeout: TimeInterval = 15) throws -> HTTPResponse {
+        try timedExchange(bytes, port: port, isHead: isHead, timeout: timeout).response
+    }
+
+    /// `exchange`, also telling when each piece of the response arrived.
+    static func timedExchange(_ bytes: [UInt8], port: UInt16, isHead: Bool = false, timeout: TimeInterval = 15) throws -> TimedResponse {
         trace("request to \(port)")
         let fd = try connected(port: port, timeout: 2)
         defer { close(fd) }
@@ -89,13 +94,16 @@ enum RawHTTPClient {
             sent += n
         }
 
+        let sentAt = Date()
         var received: [UInt8] = []
+        var arrivals: [TimedResponse.Arrival] = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if n > 0 {
                 received += buffer[0..<n]
+                arrivals.append(TimedResponse.Arrival(seconds: Date().timeIntervalSince(sentAt), end: received.count))
             } else if n == 0 {
                 break
             } else if errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR {
@@ -107,7 +115,7 @@ enum RawHTTPClient {
             }
         }
         trace("response of \(received.count) bytes on \(port)")
-        return try parse(received, isHead: isHead)
+        return TimedResponse(response: try parse(received, isHead: isHead), raw: received, arrivals: arrivals)
     }
 
     /// Whether something accepts connections on the port now.
@@ -205,7 +213,7 @@ enum RawHTTPClient {
         }
     }
 
-    private static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+    static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
         guard haystack.count >= needle.count else { return nil }
         var i = haystack.startIndex
         while i <= haystack.endIndex - needle.count {

@@ -176,3 +176,14 @@ func trace(_ message: String) {
         FileHandle.standardError.write(Data("[e2e \(Date().timeIntervalSince1970)] \(message)\n".utf8))
     }
 }
+
+extension ServerProcess {
+    /// A request whose response records when each byte arrived.
+    func timed(_ method: String, _ target: String, _ headers: [(String, String)] = [], body: [UInt8] = []) throws -> TimedResponse {
+        var bytes = Array("\(method) \(target) HTTP/1.1\r\nhost: 127.0.0.1:\(port)\r\n".utf8)
+        for (name, value) in headers { bytes += Array("\(name): \(value)\r\n".utf8) }
+        if !body.isEmpty { bytes += Array("content-length: \(body.count)\r\n".utf8) }
+        bytes += Array("connection: close\r\n\r\n".utf8) + body
+        return try RawHTTPClient.timedExchange(bytes, port: port, isHead: method == "HEAD")
+    }
+}
