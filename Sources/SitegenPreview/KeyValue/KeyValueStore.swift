@@ -4,8 +4,8 @@ import Foundation
 /// `<site>/.sitegen/kv/`, one file per key.
 ///
 /// ```
-/// .sitegen/kv/default/likes%2Fhello-world     "3"
-/// .sitegen/kv/default/comments%2Fhello-world  [{"name":"Ada","text":"…"}]
+/// .sitegen/kv/default/likes.hello-world       "3"
+/// .sitegen/kv/default/comments.hello-world    [{"name":"Ada","text":"…"}]
 /// ```
 /// The identifier `""` (sitegen's default, `[server] kv_store`) is the folder
 /// `default`. A file name is the key with every byte outside `A-Z a-z 0-9 - _ .`

@@ -7,13 +7,16 @@ import SitegenHTML
 /// Hosts differ in which stores they offer (wasmtime's in-memory store answers only the
 /// empty identifier), so sitegen opens one host store (`[server] kv_store`, default
 /// `""`) and gives each logical bucket its own key prefix: `likes` keys are stored as
-/// `likes/<key>`.
+/// `likes.<key>`. The separator is a dot because file-backed stores (`wash dev` with
+/// `wasi_keyvalue_path`) map a key to a file name, where a slash would need a folder
+/// nobody made (and `../` in a key would leave the store): keys with a slash or a
+/// control character are refused.
 public enum KeyValue {
     /// Opens a logical bucket by name (`likes`, `comments`).
     public static func open(_ name: String) throws(FunctionError) -> Bucket {
         var store = storeIdentifier
         store.withUTF8 { wasiKeyValueOpen($0.baseAddress, Int32($0.count), ABI.returnArea) }
-        if ABI.u8(0) == 0 { return Bucket(handle: ABI.i32(4), prefix: name + "/") }
+        if ABI.u8(0) == 0 { return Bucket(handle: ABI.i32(4), prefix: name + ".") }
         throw KeyValue.error(at: 4, doing: "open the store for bucket '" + name + "'")
     }
 
@@ -35,7 +38,7 @@ public enum KeyValue {
 /// One key-value bucket.
 public final class Bucket {
     let handle: Int32
-    /// `<bucket name>/`, put before every key.
+    /// `<bucket name>.`, put before every key.
     let prefix: String
 
     init(handle: Int32, prefix: String) {
@@ -44,9 +47,19 @@ public final class Bucket {
     }
     deinit { wasiBucketDrop(handle) }
 
+    /// The host store's key for `key`: the bucket prefix + `key`, which must be
+    /// non-empty, at most 512 bytes, without `/` or control characters.
+    func storeKey(_ key: String) throws(FunctionError) -> String {
+        let valid = !key.isEmpty && key.utf8.count <= 512 && key.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "/") }
+        guard valid else {
+            throw .badRequest("the key-value key '" + key + "' is not allowed: use 1 to 512 bytes without '/' or control characters")
+        }
+        return prefix + key
+    }
+
     /// The value of `key`, if set.
     public func get(_ key: String) throws(FunctionError) -> [UInt8]? {
-        var key = prefix + key
+        var key = try storeKey(key)
         key.withUTF8 { wasiBucketGet(handle, $0.baseAddress, Int32($0.count), ABI.returnArea) }
         guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: "get '" + key + "'") }
         guard ABI.u8(4) == 1 else { return nil }
@@ -70,7 +83,7 @@ public final class Bucket {
 
     /// Sets `key` to `value`.
     public func set(_ key: String, _ value: [UInt8]) throws(FunctionError) {
-        var key = prefix + key
+        var key = try storeKey(key)
         key.withUTF8 { k in
             value.withUnsafeBytes { v in wasiBucketSet(handle, k.baseAddress, Int32(k.count), v.baseAddress, Int32(v.count), ABI.returnArea) }
         }
@@ -84,14 +97,14 @@ public final class Bucket {
 
     /// Removes `key`.
     public func delete(_ key: String) throws(FunctionError) {
-        var key = prefix + key
+        var key = try storeKey(key)
         key.withUTF8 { wasiBucketDelete(handle, $0.baseAddress, Int32($0.count), ABI.returnArea) }
         guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: "delete '" + key + "'") }
     }
 
     /// Whether `key` is set.
     public func exists(_ key: String) throws(FunctionError) -> Bool {
-        var key = prefix + key
+        var key = try storeKey(key)
         key.withUTF8 { wasiBucketExists(handle, $0.baseAddress, Int32($0.count), ABI.returnArea) }
         guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: "exists '" + key + "'") }
         return ABI.u8(4) == 1
@@ -123,7 +136,7 @@ public final class Bucket {
     /// Atomically adds `delta` to the number stored at `key` (0 when unset); returns the new value.
     @discardableResult
     public func increment(_ key: String, by delta: UInt64 = 1) throws(FunctionError) -> UInt64 {
-        var key = prefix + key
+        var key = try storeKey(key)
         key.withUTF8 { wasiAtomicsIncrement(handle, $0.baseAddress, Int32($0.count), Int64(bitPattern: delta), ABI.returnArea) }
         guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 8, doing: "increment '" + key + "'") }
         return ABI.u64(8)

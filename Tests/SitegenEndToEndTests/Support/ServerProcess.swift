@@ -52,7 +52,9 @@ final class ServerProcess: @unchecked Sendable {
     /// `wash dev` on the site, configured by a `.wash/config.yaml` in a fresh project
     /// folder (hosts.md: wash dev takes no flags). `dev.command` is `true` because the
     /// component is already built.
-    static func startWash(_ site: BuiltSite) throws -> ServerProcess {
+    /// - Parameter keyValuePath: a folder for wash's file-backed key-value store
+    ///   (`dev.wasi_keyvalue_path`), which outlives the host; nil keeps it in memory.
+    static func startWash(_ site: BuiltSite, keyValuePath: String? = nil) throws -> ServerProcess {
         guard let wash = HostTools.wash else { throw EndToEndError(description: "wash not found") }
         let port = try RawHTTPClient.freePort()
         let project = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-e2e-wash-" + UUID().uuidString).path
@@ -64,6 +66,7 @@ final class ServerProcess: @unchecked Sendable {
               component_path: \(site.dist)/server.wasm
 
             """
+        if let keyValuePath { config += "  wasi_keyvalue_path: \(keyValuePath)\n" }
         if site.backend == .filesystem {
             config += "  volumes:\n    - host_path: \(site.dist)\n      guest_path: /site\n"
         }
@@ -150,8 +153,8 @@ func withWasmtime<T>(_ site: BuiltSite, _ body: (ServerProcess) throws -> T) thr
 }
 
 /// Runs `body` against `wash dev` for the site, then stops it.
-func withWash<T>(_ site: BuiltSite, _ body: (ServerProcess) throws -> T) throws -> T {
-    try withHost(try ServerProcess.startWash(site), body)
+func withWash<T>(_ site: BuiltSite, keyValuePath: String? = nil, _ body: (ServerProcess) throws -> T) throws -> T {
+    try withHost(try ServerProcess.startWash(site, keyValuePath: keyValuePath), body)
 }
 
 private func withHost<T>(_ server: ServerProcess, _ body: (ServerProcess) throws -> T) throws -> T {
