@@ -103,8 +103,11 @@ struct Chromium {
     }
 
     /// The DOM after load, serialized.
-    func dumpDOM(_ url: String) throws -> String {
-        let (status, out, stderr) = try Tools.run(executable, common + ["--dump-dom", url])
+    /// - Parameter budget: with a value, Chromium runs the page's scripts (and waits for
+    ///   their fetches) for up to this many milliseconds of virtual time before dumping.
+    func dumpDOM(_ url: String, budget milliseconds: Int? = nil) throws -> String {
+        let wait = milliseconds.map { ["--virtual-time-budget=\($0)"] } ?? []
+        let (status, out, stderr) = try Tools.run(executable, common + wait + ["--dump-dom", url])
         guard status == 0, !out.isEmpty else { throw BrowserError("chromium --dump-dom failed (\(status)): \(stderr.suffix(2000))") }
         return String(decoding: out, as: UTF8.self)
     }
