@@ -31,24 +31,68 @@ if [ -z "${SITEGEN:-}" ]; then
     SITEGEN="$ROOT/.build/release/sitegen"
 fi
 SITEGEN_RUNTIME="$ROOT" "$SITEGEN" build --source "$ROOT/Examples/blog" --output "$WORK/blog" >/dev/null
+# The streaming fixture: /three/ has three suspense loaders that each wait 300 ms.
+rm -rf "$WORK/streaming-src" && cp -r "$ROOT/Tests/Fixtures/ComponentSites/streaming" "$WORK/streaming-src"
+SITEGEN_RUNTIME="$ROOT" "$SITEGEN" build --source "$WORK/streaming-src" --output "$WORK/streaming" >/dev/null
 
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-measure() {  # name url-path wasmtime-args...
+PID=""; PORT=""
+serve() {  # name wasmtime-args... : starts wasmtime serve, waits until it answers
+    local name=$1; shift
+    PORT=$(port)
+    wasmtime serve --addr "127.0.0.1:$PORT" "$@" >"$WORK/$name.log" 2>&1 &
+    PID=$!
+    for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.1; done
+}
+stop() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null || true; }
+# wrk on the running server; prints req/s, and fails the run on socket errors or non-2xx/3xx answers.
+load() {  # name url-path wrk-args...
     local name=$1 path=$2; shift 2
-    local p; p=$(port)
-    wasmtime serve --addr "127.0.0.1:$p" "$@" >"$WORK/$name.log" 2>&1 &
-    local pid=$!
-    for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$p$path" && break; sleep 0.1; done
-    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$p$path" >"$WORK/$name.wrk" 2>&1 || true
-    kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "http://127.0.0.1:$PORT$path" >"$WORK/$name.wrk" 2>&1 || true
+    if grep -q "Non-2xx\|Socket errors" "$WORK/$name.wrk"; then
+        echo "component bench: $name had errors:" >&2; cat "$WORK/$name.wrk" >&2; exit 1
+    fi
     awk '/Requests\/sec/ {print $2}' "$WORK/$name.wrk"
 }
+measure() {  # name url-path wasmtime-args...
+    local name=$1 path=$2; shift 2
+    serve "$name" "$@"
+    load "$name" "$path"
+    stop
+}
+BLOG=(-S cli -S keyvalue --dir "$WORK/blog::/site" "$WORK/blog/server.wasm")
 
 hello=$(measure hello /hello "$WORK/hello.wasm")
-page=$(measure page /about/ -S cli -S keyvalue --dir "$WORK/blog::/site" "$WORK/blog/server.wasm")
-asset=$(measure asset /robots.txt -S cli -S keyvalue --dir "$WORK/blog::/site" "$WORK/blog/server.wasm")
-static=$(measure static-page /tags/ -S cli -S keyvalue --dir "$WORK/blog::/site" "$WORK/blog/server.wasm")
+page=$(measure page /about/ "${BLOG[@]}")
+asset=$(measure asset /robots.txt "${BLOG[@]}")
+static=$(measure static-page /tags/ "${BLOG[@]}")
+
+# A 304 (If-None-Match with the page's ETag) and a server-function call (JSON POST;
+# wasmtime's in-memory key-value store starts empty for every request).
+serve blog "${BLOG[@]}"
+etag=$(curl -sI "http://127.0.0.1:$PORT/tags/" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r')
+notmodified=$(load not-modified /tags/ -H "If-None-Match: $etag")
+cat >"$WORK/like.lua" <<'LUA'
+wrk.method = "POST"
+wrk.body = '{"slug":"desk-setup"}'
+wrk.headers["content-type"] = "application/json"
+wrk.headers["accept"] = "application/json"
+wrk.headers["sec-fetch-site"] = "same-origin"
+LUA
+function=$(load function /_sg/fn/like -s "$WORK/like.lua")
+stop
+
+# The page with three 300 ms loaders: time to first byte and total, 20 sequential requests.
+serve streaming -S cli --dir "$WORK/streaming::/site" "$WORK/streaming/server.wasm"
+for _ in $(seq 1 20); do
+    curl -s -o /dev/null -w '%{time_starttransfer} %{time_total}\n' "http://127.0.0.1:$PORT/three/"
+done >"$WORK/three.times"
+stop
+# min/median/max in ms of column $1 of three.times
+stats() { sort -n -k"$1" "$WORK/three.times" | awk -v c="$1" '{v[NR]=$c*1000} END {printf "%.1f / %.1f / %.1f", v[1], v[int((NR+1)/2)], v[NR]}'; }
+ttfb=$(stats 1); total=$(stats 2)
+total_median=$(sort -n -k2 "$WORK/three.times" | awk '{v[NR]=$2*1000} END {printf "%.1f", v[int((NR+1)/2)]}')
 size=$(stat -c %s "$WORK/blog/server.wasm"); gz=$(gzip -9c "$WORK/blog/server.wasm" | wc -c)
 ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
 {
@@ -60,6 +104,14 @@ ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
     echo "| static page \`/tags/\` (filesystem backend) | $static | $(ratio "$static" "$hello") |"
     echo "| small asset \`/robots.txt\` | $asset | $(ratio "$asset" "$hello") |"
     echo "| streamed page \`/about/\` (two loaders, KV) | $page | $(ratio "$page" "$hello") |"
+    echo "| 304 Not Modified \`/tags/\` | $notmodified | $(ratio "$notmodified" "$hello") |"
+    echo "| server function \`POST /_sg/fn/like\` (JSON, KV increment) | $function | $(ratio "$function" "$hello") |"
+    echo
+    echo "Page with three concurrent 300 ms loaders (\`/three/\` of the streaming fixture), 20 sequential requests, min / median / max:"
+    echo
+    echo "| first byte (ms) | complete (ms) | complete ÷ one loader (300 ms) |"
+    echo "|---|---|---|"
+    echo "| $ttfb | $total | $(ratio "$total_median" 300) (sequential loaders would be 3.00) |"
     echo
     echo "Examples/blog server.wasm: $size B ($gz B gzip -9); it has server functions, so it carries the template engine."
 } | tee "$ROOT/Benchmarks/results/component.md"
