@@ -96,9 +96,12 @@ struct LinkResolver: Sendable {
                     // A file of content/, relative to this page's folder.
                     let resolved = Self.normalize(base.isEmpty ? path : base + "/" + path)
                     if let url = self.files[resolved] { return self.basePath + url + suffix }
+                    // Suggest what to write here: relative to this page when the file is beside or below it.
+                    let suggestion = Suggestion.nearest(to: resolved, in: Array(self.files.keys)).map { near in
+                        !base.isEmpty && near.hasPrefix(base + "/") ? String(near.dropFirst(base.count + 1)) : near
+                    }
                     problems.append(Problem(kind: .missingTarget, diagnostic: .brokenFileLink(
-                        destination, resolved: resolved, suggestion: Suggestion.nearest(to: resolved, in: Array(self.files.keys)),
-                        at: location, sourceLine: sourceLine, length: linkLength)))
+                        destination, resolved: resolved, suggestion: suggestion, at: location, sourceLine: sourceLine, length: linkLength)))
                     return nil
                 }
                 if let bundlePath, Self.isRelativeFile(destination) { return self.basePath + bundlePath + destination }
