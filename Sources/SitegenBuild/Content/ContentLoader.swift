@@ -24,7 +24,8 @@ struct ContentLoader {
         let root = site.root
         let parsed = parallelMap(found) { item -> (ContentFile, String?) in
             let text = (try? String(contentsOfFile: root + "/" + item.file, encoding: .utf8)) ?? ""
-            let firstLine = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
+            // For diagnostics about the whole page (no date, same URL), shown under file:1:1.
+            let firstLine = text.split(maxSplits: 1, omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.first.map(String.init)
             return (ContentFile(parsing: text, file: item.file, taxonomies: taxonomyNames), firstLine)
         }
         var firstLines: [String: String] = [:]
