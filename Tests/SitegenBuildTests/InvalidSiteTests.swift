@@ -15,7 +15,8 @@ import Testing
 
     @Test func everyCaseIsThere() {
         let wanted = [
-            "bad-date", "broken-internal-link", "missing-anchor", "missing-layout", "missing-template",
+            "bad-date", "broken-file-link", "broken-internal-link", "duplicate-permalink", "missing-anchor", "missing-layout",
+            "missing-template", "permalink-missing-date", "permalink-unknown-section", "permalink-unknown-token",
             "strict-template-unknown-variable", "unknown-config-key", "unknown-filter", "unknown-front-matter-key",
             "yaml-syntax-error",
         ]
@@ -44,7 +45,7 @@ import Testing
     /// The caret under a link problem should mark the link's destination (or the whole
     /// link), not the first characters of the link text: `[the other page](other.md)`
     /// underlines `[the oth` today.
-    @Test(arguments: ["broken-internal-link", "missing-anchor"])
+    @Test(arguments: ["broken-file-link", "broken-internal-link", "missing-anchor"])
     func linkDiagnosticsUnderlineTheDestination(_ name: String) throws {
         let site = BuiltSite.build(source: Self.root + "/" + name)
         for d in site.result.diagnostics {

@@ -32,6 +32,8 @@ public struct SiteConfig: Sendable {
     public var assetBackend = "filesystem"
     /// Options of the asset backend: `bucket` (kv), `container` (blobstore), `cdn_url` (cdn).
     public var assetOptions = AssetOptions()
+    /// `[permalinks]`: URL patterns for the pages of folders of `content/`.
+    var permalinks: [PermalinkRule] = []
 
     /// The asset backends `[assets] backend` accepts.
     public static let assetBackends = ["filesystem", "embedded", "kv", "blobstore", "cdn"]
@@ -61,7 +63,7 @@ public struct SiteConfig: Sendable {
 
     static let knownKeys = [
         "title", "base_url", "description", "language", "theme", "taxonomies", "paginate", "feeds", "markdown",
-        "menu", "extra", "assets", "server", "build",
+        "menu", "extra", "assets", "server", "build", "permalinks",
     ]
 
     /// Reads and validates `sitegen.toml`; problems go to `diagnostics`, and the settings
@@ -117,6 +119,7 @@ public struct SiteConfig: Sendable {
         assetOptions.bucket = reader.string(["assets", "bucket"]) ?? assetOptions.bucket
         assetOptions.container = reader.string(["assets", "container"]) ?? assetOptions.container
         assetOptions.cdnURL = reader.string(["assets", "cdn_url"])
+        permalinks = Self.permalinkRules(&reader)
         reader.checkKeys(["build"], known: ["strict_templates", "precompress"])
         reader.checkKeys(["server"], known: ["component", "loader_timeout_ms", "max_body_bytes", "kv_store"])
         reader.checkKeys(["assets"], known: ["backend", "bucket", "container", "cdn_url"])

@@ -18,18 +18,23 @@ struct ContentLoader {
     }
 
     func load(into site: inout Site, diagnostics: inout [Diagnostic]) {
-        let found = discover(root: site.root)
+        let tree = discover(root: site.root)
+        let found = tree.markdown
         let taxonomyNames = site.config.taxonomies.map(\.name)
         let root = site.root
-        let parsed = parallelMap(found) { item -> ContentFile in
+        let parsed = parallelMap(found) { item -> (ContentFile, String?) in
             let text = (try? String(contentsOfFile: root + "/" + item.file, encoding: .utf8)) ?? ""
-            return ContentFile(parsing: text, file: item.file, taxonomies: taxonomyNames)
+            // For diagnostics about the whole page (no date, same URL), shown under file:1:1.
+            let firstLine = text.split(maxSplits: 1, omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.first.map(String.init)
+            return (ContentFile(parsing: text, file: item.file, taxonomies: taxonomyNames), firstLine)
         }
+        var firstLines: [String: String] = [:]
         var sections: [String: Section] = ["": Section(
             key: "", file: nil, contentPath: "_index.md", frontMatter: FrontMatter(), body: "", bodyLineOffset: 0, path: "/")]
         var pages: [Page] = []
-        for (item, file) in zip(found, parsed) {
+        for (item, (file, firstLine)) in zip(found, parsed) {
             diagnostics.append(contentsOf: file.diagnostics)
+            firstLines[item.file] = firstLine
             let directory = Self.directory(of: item.contentPath)
             if item.isSection {
                 sections[directory] = Section(
@@ -46,8 +51,16 @@ struct ContentLoader {
             if let expiry = fm.expiryDate.flatMap({ DateValue(iso: $0) }), !Self.isAfter(expiry, now) { continue }
             let stem = item.bundleDirectory != nil ? Self.lastComponent(directory) : Self.stem(of: item.contentPath)
             let slug = fm.slug ?? Text.slugify(stem)
-            let parent = item.bundleDirectory != nil ? Self.directory(of: directory) : directory
-            let path = "/" + (parent.isEmpty ? "" : parent + "/") + slug + "/"
+            let folder = item.bundleDirectory != nil ? Self.directory(of: directory) : directory
+            var path = "/" + (folder.isEmpty ? "" : folder + "/") + slug + "/"
+            if let rule = site.config.permalinkRule(forFolder: folder) {
+                if rule.pattern.needsDate && date == nil {
+                    diagnostics.append(.permalinkNeedsDate(rule, file: item.file, firstLine: firstLine))
+                } else {
+                    path = rule.pattern.path(for: PermalinkPattern.Fields(
+                        slug: slug, filename: Text.slugify(stem), title: Text.slugify(fm.title ?? ""), sections: folder, date: date))
+                }
+            }
             pages.append(Page(
                 file: item.file, contentPath: item.contentPath, frontMatter: fm, body: file.body,
                 bodyLineOffset: file.bodyLineOffset, path: path, slug: slug, section: "",
@@ -87,6 +100,10 @@ struct ContentLoader {
         }
         site.sections = sections
         collectTaxonomies(&site)
+        site.contentFiles = tree.files
+        site.fileURLs = Self.fileURLs(site)
+        checkPermalinkSections(site.config, folders: tree.folders, diagnostics: &diagnostics)
+        checkUniquePermalinks(site, firstLines: firstLines, diagnostics: &diagnostics)
     }
 
     func collectTaxonomies(_ site: inout Site) {
@@ -128,13 +145,26 @@ struct ContentLoader {
 
     // MARK: Discovery
 
-    func discover(root: String) -> [Found] {
-        var result: [Found] = []
-        walk(root: root, relative: "", into: &result)
-        return result.sorted { $0.file < $1.file }
+    /// What `content/` holds.
+    struct Tree {
+        /// Markdown files: pages, bundles and sections.
+        var markdown: [Found] = []
+        /// Other files outside bundles, relative to `content/` (`posts/diagram.png`); copied as they are.
+        var files: [String] = []
+        /// Every folder outside bundles, relative to `content/` (`posts`, `docs/guide`).
+        var folders: [String] = []
     }
 
-    private func walk(root: String, relative: String, into result: inout [Found]) {
+    func discover(root: String) -> Tree {
+        var tree = Tree()
+        walk(root: root, relative: "", into: &tree)
+        tree.markdown.sort { $0.file < $1.file }
+        tree.files.sort()
+        tree.folders.sort()
+        return tree
+    }
+
+    private func walk(root: String, relative: String, into tree: inout Tree) {
         let fm = FileManager.default
         let directory = root + "/content" + (relative.isEmpty ? "" : "/" + relative)
         guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return }
@@ -143,25 +173,28 @@ struct ContentLoader {
             // A page bundle: index.md plus its files.
             var assets: [String] = []
             collectAssets(directory, relative: "", into: &assets)
-            result.append(Found(file: "content/" + prefix + "index.md", contentPath: prefix + "index.md", isSection: false,
-                                bundleDirectory: "content/" + relative, assets: assets.sorted()))
+            tree.markdown.append(Found(file: "content/" + prefix + "index.md", contentPath: prefix + "index.md", isSection: false,
+                                       bundleDirectory: "content/" + relative, assets: assets.sorted()))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
+        if !relative.isEmpty { tree.folders.append(relative) }
+        for name in names.sorted() where !Self.isIgnored(name) {
             var isDirectory: ObjCBool = false
             _ = fm.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
             if isDirectory.boolValue {
-                walk(root: root, relative: prefix + name, into: &result)
+                walk(root: root, relative: prefix + name, into: &tree)
             } else if name.hasSuffix(".md") {
-                result.append(Found(file: "content/" + prefix + name, contentPath: prefix + name,
-                                    isSection: name == "_index.md", bundleDirectory: nil, assets: []))
+                tree.markdown.append(Found(file: "content/" + prefix + name, contentPath: prefix + name,
+                                           isSection: name == "_index.md", bundleDirectory: nil, assets: []))
+            } else {
+                tree.files.append(prefix + name)
             }
         }
     }
 
     private func collectAssets(_ directory: String, relative: String, into assets: inout [String]) {
         let fm = FileManager.default
-        for name in (try? fm.contentsOfDirectory(atPath: directory + relative)) ?? [] where !name.hasPrefix(".") {
+        for name in (try? fm.contentsOfDirectory(atPath: directory + relative)) ?? [] where !Self.isIgnored(name) {
             let path = relative + "/" + name
             var isDirectory: ObjCBool = false
             _ = fm.fileExists(atPath: directory + path, isDirectory: &isDirectory)
@@ -171,6 +204,13 @@ struct ContentLoader {
                 assets.append(String(path.dropFirst()))
             }
         }
+    }
+
+    /// Hidden files and what editors and OSes leave behind: `.DS_Store`, `notes.md~`,
+    /// `#draft.md#`, `.post.md.swp`, `~$report.docx`, `Thumbs.db`.
+    static func isIgnored(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || (name.hasPrefix("#") && name.hasSuffix("#")) || name.hasPrefix("~$")
+            || name.hasSuffix(".swp") || name.hasSuffix(".swo") || name == "Thumbs.db" || name == "desktop.ini"
     }
 
     static func directory(of path: String) -> String {

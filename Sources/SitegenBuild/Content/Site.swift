@@ -15,6 +15,13 @@ public struct Site: Sendable {
     /// Static files: output path → source path (site `static/` over the theme's).
     public var staticFiles: [String: String] = [:]
 
+    /// Files of `content/` outside page bundles that are not Markdown, relative to
+    /// `content/` (`posts/diagram.png`); each is copied to the same path in the output.
+    public var contentFiles: [String] = []
+    /// Content path → URL path of every non-Markdown file of `content/`, bundle files
+    /// included (`blog/trip/photo.png` → `/blog/trip/photo.png`), for links and `url()`.
+    public var fileURLs: [String: String] = [:]
+
     /// Site-relative content path (`posts/hello.md`) → index into `pages`.
     public var pageIndex: [String: Int] = [:]
 

@@ -1,15 +1,17 @@
+import Foundation
 import SitegenContent
 import SitegenHTML
 
 /// Step "Render Markdown": every page and section body through cmark-gfm, in parallel,
-/// with relative `.md` links rewritten to permalinks and broken links and anchors reported.
+/// with relative `.md` links rewritten to permalinks, relative links to other files of
+/// `content/` rewritten to where they are copied, and broken links and anchors reported.
 struct MarkdownStep {
     func run(_ site: inout Site, diagnostics: inout [Diagnostic]) {
         var targets: [String: String] = [:]  // content path → URL path
         for page in site.pages { targets[page.contentPath] = page.path }
         for section in site.sections.values { targets[section.contentPath] = section.path }
         let options = site.config
-        let resolver = LinkResolver(targets: targets, basePath: SiteFunctions.basePath(of: site.config.baseURLPrefix))
+        let resolver = LinkResolver(targets: targets, files: site.fileURLs, basePath: SiteFunctions.basePath(of: site.config.baseURLPrefix))
 
         let pageResults = parallelMap(site.pages) { page in
             resolver.render(page.body, from: page.contentPath, file: page.file, lineOffset: page.bodyLineOffset, config: options,
@@ -59,6 +61,8 @@ struct MarkdownStep {
 /// Resolves link destinations written in Markdown to the URLs of the pages they name.
 struct LinkResolver: Sendable {
     let targets: [String: String]
+    /// Content path → URL path of the non-Markdown files of `content/` (``Site/fileURLs``).
+    var files: [String: String] = [:]
     /// The path of `base_url` (`/docs` for `https://example.org/docs/`), put before rewritten links.
     var basePath = ""
 
@@ -84,13 +88,25 @@ struct LinkResolver: Sendable {
         var problems: [Problem] = []
         let base = ContentLoader.directory(of: contentPath)
         let rendered = renderer.render(body) { destination, line, column in
-            guard let (target, fragment) = Self.split(destination) else {
-                if let bundlePath, Self.isRelativeFile(destination) { return self.basePath + bundlePath + destination }
-                return nil
-            }
             let sourceLine = line - lineOffset >= 1 && line - lineOffset <= lines.count ? String(lines[line - lineOffset - 1]) : nil
             let linkLength = Self.linkLength(in: sourceLine, from: column, destination: destination)
             let location = SourceLocation(file: file, line: line, column: column)
+            guard let (target, fragment) = Self.split(destination) else {
+                if let (path, suffix) = Self.splitFile(destination) {
+                    // A file of content/, relative to this page's folder.
+                    let resolved = Self.normalize(base.isEmpty ? path : base + "/" + path)
+                    if let url = self.files[resolved] { return self.basePath + url + suffix }
+                    // Suggest what to write here: relative to this page when the file is beside or below it.
+                    let suggestion = Suggestion.nearest(to: resolved, in: Array(self.files.keys)).map { near in
+                        !base.isEmpty && near.hasPrefix(base + "/") ? String(near.dropFirst(base.count + 1)) : near
+                    }
+                    problems.append(Problem(kind: .missingTarget, diagnostic: .brokenFileLink(
+                        destination, resolved: resolved, suggestion: suggestion, at: location, sourceLine: sourceLine, length: linkLength)))
+                    return nil
+                }
+                if let bundlePath, Self.isRelativeFile(destination) { return self.basePath + bundlePath + destination }
+                return nil
+            }
             if target.isEmpty {
                 // `#anchor` within the page itself.
                 if let fragment { problems.append(Problem(kind: .anchor(self.targets[contentPath] ?? "", fragment),
@@ -131,6 +147,24 @@ struct LinkResolver: Sendable {
         }
         if !target.isEmpty && !target.hasSuffix(".md") { return nil }
         return (target, fragment)
+    }
+
+    /// Splits a relative link to a file that is not Markdown (`diagram.png`,
+    /// `../files/a%20b.pdf#page=2`) into its percent-decoded path and the `?…`/`#…` after
+    /// it; nil for anything else, including folder links (`guide/`) and names without an
+    /// extension, which are left as written.
+    static func splitFile(_ destination: String) -> (String, String)? {
+        if destination.isEmpty || destination.contains(":") || destination.hasPrefix("/") || destination.hasPrefix("#")
+            || destination.hasPrefix("?") {
+            return nil
+        }
+        let end = destination.firstIndex { $0 == "#" || $0 == "?" } ?? destination.endIndex
+        let path = String(destination[..<end])
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex, name.index(after: dot) != name.endIndex,
+              !path.hasSuffix(".md"), name != "..", name != "."
+        else { return nil }
+        return (path.removingPercentEncoding ?? path, String(destination[end...]))
     }
 
     /// Columns from the link's start (`[`) to the `)` after its destination, so the caret

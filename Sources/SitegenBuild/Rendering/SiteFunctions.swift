@@ -16,7 +16,8 @@ struct SiteFunctions: Sendable {
         return String(rest[slash...])
     }
 
-    /// `url("style.css")` → `/style.3f2a9c1b.css`; `url("posts/hello.md")` → `/posts/hello/`.
+    /// `url("style.css")` → `/style.3f2a9c1b.css`; `url("posts/hello.md")` → `/posts/hello/`;
+    /// `url("posts/diagram.png")` (a file of `content/`) → `/posts/diagram.png`.
     var url: TemplateFunction {
         let context = self.context, assets = self.assets, base = basePath
         @Sendable func url(_ args: Arguments) throws(TemplateError) -> Value {
@@ -27,6 +28,7 @@ struct SiteFunctions: Sendable {
             if let asset = assets.url(path) { return .string(base + asset) }
             let site = context.site
             if let i = site.pageIndex[path] { return .string(base + site.pages[i].path) }
+            if let file = site.fileURLs[path] { return .string(base + file) }
             if path.hasSuffix("_index.md"), let section = site.sections[ContentLoader.directory(of: path)] {
                 return .string(base + section.path)
             }

@@ -138,6 +138,17 @@ public struct SiteBuilder {
                 guard let bundle = page.bundleDirectory else { continue }
                 for asset in page.assets { output.copy(from: root + "/" + bundle + "/" + asset, to: String(page.path.dropFirst()) + asset) }
             }
+            // Files beside sections and pages keep their folder, as in Hugo and Zola.
+            let rendered = Set(jobs.map(\.outputFile))
+            for path in site.contentFiles {
+                if let source = assets.files[path] {
+                    let other = source.hasPrefix(root + "/") ? String(source.dropFirst(root.count + 1)) : source
+                    diagnostics.append(.contentFileCollision("content/" + path, output: path, other: other))
+                } else if rendered.contains(path) {
+                    diagnostics.append(.contentFileCollision("content/" + path, output: path, other: "a rendered page"))
+                }
+                output.copy(from: root + "/content/" + path, to: path)
+            }
         }
         if !diagnostics.contains(where: { $0.severity == .error }) {
             let server = ServerStep(config: config, staging: output.staging, cacheDirectory: options.cacheDirectory ?? BuildOptions.defaultCacheDirectory,
