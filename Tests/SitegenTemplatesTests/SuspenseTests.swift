@@ -50,6 +50,30 @@ import Testing
         #expect(sync.contains("Sunny &lt;hot&gt;"))
     }
 
+    /// An island template's `{% block error %}` is its failure view: left out of the
+    /// content, rendered with `args` alone when the loader fails.
+    @Test func errorBlockIsTheSectionsFailureView() throws {
+        let engine = TemplateEngine(library: library([
+            ("page.html", page),
+            ("islands/likes.html", """
+                <b>{{ data.count }}</b> likes{% block error %}<em>likes for {{ args.slug }} are unavailable</em>{% endblock %}
+                """),
+        ]))
+        let section = SuspendedSection(id: 1, loader: "likes", arguments: ["slug": "a<b"])
+        #expect(try engine.renderSection(section, data: ["count": 3]) == "<b>3</b> likes")
+        #expect(engine.renderSectionError(section) == "<em>likes for a&lt;b are unavailable</em>")
+        // No template, or a template without the block: the default boundary.
+        #expect(engine.renderSectionError(SuspendedSection(id: 2, loader: "weather", arguments: [:])) == SuspenseMarkup.errorBoundary)
+        #expect(self.engine.renderSectionError(section) == SuspenseMarkup.errorBoundary)
+        // A synchronous render uses it too.
+        let html = try engine.render("page.html", context: ["posts": ["a"]], suspense: .resolved { section throws(TemplateError) in
+            if section.loader == "likes" { throw TemplateError("store down") }
+            return "sunny"
+        }).html
+        #expect(html.contains(#"<sg-b id="sg-b1"><em>likes for a are unavailable</em></sg-b>"#), "\(html)")
+        #expect(html.contains(#"<sg-b id="sg-b2">sunny</sg-b>"#), "\(html)")
+    }
+
     @Test func failingLoaderGetsAnErrorBoundaryAndThePageRenders() throws {
         let html = try engine.render("page.html", context: ["posts": ["a"]], suspense: .resolved { section throws(TemplateError) in
             if section.loader == "weather" { throw TemplateError("upstream timed out") }

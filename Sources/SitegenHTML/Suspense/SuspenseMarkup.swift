@@ -22,13 +22,18 @@ public enum SuspenseMarkup {
         "<script>function sg(n){var t=document.getElementById(\"sg-t\"+n),b=document.getElementById(\"sg-b\"+n);"
         + "if(t&&b){b.replaceChildren(t.content);b.removeAttribute(\"data-src\");t.remove();var s=document.currentScript;if(s)s.remove()}}</script>"
 
+    /// The header an island response carries when its body is the section's error view
+    /// (so a proxy's own error page is never swapped into the document).
+    public static let errorHeader = "x-sitegen-island"
+
     /// The script for pages served as static files (a CDN, any static host): once the
     /// document is parsed, every boundary still waiting fetches its island and swaps it
-    /// in. Boundaries the component already streamed have lost their `data-src`.
+    /// in (a failed island's error view too, when the component sent one). Boundaries
+    /// the component already streamed have lost their `data-src`.
     public static let deferredLoader =
         "<script>addEventListener(\"DOMContentLoaded\",function(){document.querySelectorAll(\"sg-b[data-src]\").forEach(function(b){"
         + "var u=b.getAttribute(\"data-src\");b.removeAttribute(\"data-src\");"
-        + "fetch(u,{headers:{accept:\"text/html\"}}).then(function(r){if(!r.ok)throw r.status;return r.text()})"
+        + "fetch(u,{headers:{accept:\"text/html\"}}).then(function(r){if(!r.ok&&r.headers.get(\"" + errorHeader + "\")!==\"error\")throw r.status;return r.text()})"
         + ".then(function(h){b.innerHTML=h}).catch(function(){b.innerHTML=" + "'" + Text.replace(errorBoundary, "</", with: "<\\/") + "'"
         + "})})})</script>"
 

@@ -114,13 +114,15 @@ extension RenderState {
                 try content.renderIsland(section, data: data)
                 writer.write(bytes: content.writer.bytes)
             } catch {
-                writer.write(SuspenseMarkup.errorBoundary)
+                writer.write(engine.renderSectionError(section))
             }
         }
         writer.write(SuspenseMarkup.close)
     }
 
-    /// Renders `islands/<loader>.html` with `args` and `data`, or `data` itself without that template.
+    /// Renders `islands/<loader>.html` with `args` and `data`, or `data` itself without that
+    /// template. The template's `{% block error %}` is left out: it is the section's view
+    /// when its loader fails (``renderIslandError(_:)``).
     func renderIsland(_ section: SuspendedSection, data: Value) throws(TemplateError) {
         let name = "islands/" + section.loader + ".html"
         guard engine.library[name] != nil else {
@@ -128,6 +130,19 @@ extension RenderState {
             return
         }
         scopes = [["args": .object(section.arguments), "data": data]]
+        hiddenBlock = "error"
         try renderTemplate(named: name, at: .unknown)
+    }
+
+    /// Renders the `{% block error %}` of `islands/<loader>.html` with `args` (no `data`:
+    /// the loader failed); false when the template has no such block.
+    func renderIslandError(_ section: SuspendedSection) throws(TemplateError) -> Bool {
+        guard let template = engine.library["islands/" + section.loader + ".html"], let body = template.blocks["error"] else {
+            return false
+        }
+        scopes = [["args": .object(section.arguments)]]
+        currentTemplate = template.name
+        try render(body)
+        return true
     }
 }

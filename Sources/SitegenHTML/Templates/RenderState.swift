@@ -21,6 +21,8 @@ final class RenderState {
     var blockStack: [(name: String, level: Int)] = []
     /// The template whose nodes are being run, for error locations.
     var currentTemplate = ""
+    /// A block left out of the output: an island's `error` block is its failure view, not content.
+    var hiddenBlock: String?
     var depth = 0
 
     init(engine: TemplateEngine, context: Value, suspense: SuspenseMode, writer: HTMLWriter) {
@@ -130,6 +132,7 @@ final class RenderState {
                 let markup = try capture(body)
                 scopes[scopes.count - 1][name] = .html(markup)
             case .block(let name, let body):
+                if name == hiddenBlock { continue }
                 try renderBlock(name, default: body)
             case .include(let expr, let ignoreMissing, let span):
                 let nameValue = try evaluate(expr)

@@ -85,4 +85,15 @@ public struct TemplateEngine: Sendable {
         try state.renderIsland(section, data: data)
         return state.writer.string
     }
+
+    /// What a section shows when its loader failed or timed out: the island template's
+    /// `{% block error %}` (rendered with `args`), else ``SuspenseMarkup/errorBoundary``.
+    /// Never fails: an error block that cannot render gives the default too.
+    public func renderSectionError(_ section: SuspendedSection) -> String {
+        let state = RenderState(engine: self, context: .null, suspense: .shell, writer: HTMLWriter())
+        do throws(TemplateError) {
+            if try state.renderIslandError(section) { return state.writer.string }
+        } catch {}
+        return SuspenseMarkup.errorBoundary
+    }
 }

@@ -36,7 +36,7 @@ struct IslandEndpoint {
             if answered { return }
             answered = true
             Log.error("island '" + loader + "' timed out")
-            self.send(502, SuspenseMarkup.errorBoundary)
+            self.sendError(502, section)
         }
         load(arguments) { result in
             if answered { return }
@@ -48,11 +48,11 @@ struct IslandEndpoint {
                     self.send(200, try SiteData.current.engine.renderSection(section, data: value))
                 } catch {
                     Log.error("island '" + loader + "' failed to render: " + error.message)
-                    self.send(500, SuspenseMarkup.errorBoundary)
+                    self.sendError(500, section)
                 }
             case .failure(let error):
                 Log.error("island '" + loader + "' failed: " + error.message)
-                self.send(error.isClientError ? error.status : 502, SuspenseMarkup.errorBoundary)
+                self.sendError(error.isClientError ? error.status : 502, section)
             }
         }
     }
@@ -69,9 +69,15 @@ struct IslandEndpoint {
         return fields
     }
 
-    func send(_ status: Int, _ html: String) {
+    /// The section's error view (its island's error block or the default), with the
+    /// `x-sitegen-island: error` marker that tells the page's loader script to show it.
+    func sendError(_ status: Int, _ section: SuspendedSection) {
+        send(status, SiteData.current.engine.renderSectionError(section), extra: [(SuspenseMarkup.errorHeader, "error")])
+    }
+
+    func send(_ status: Int, _ html: String, extra: [(String, String)] = []) {
         let headers = [("content-type", "text/html; charset=utf-8"), ("cache-control", "no-store"),
-                       ("x-robots-tag", "noindex"), ("x-content-type-options", "nosniff")]
+                       ("x-robots-tag", "noindex"), ("x-content-type-options", "nosniff")] + extra
         sendStatic(StaticResponse(status: UInt16(status), headers: headers,
                                   body: request.method == "HEAD" ? .none : .bytes(Array(html.utf8))), outparam, executor: executor)
     }

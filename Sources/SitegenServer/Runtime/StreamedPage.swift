@@ -4,8 +4,8 @@ import SitegenHTML
 /// section as its loader finishes, in completion order, then the document's tail.
 ///
 /// All loaders start together on the poll executor, so three 300 ms loaders take
-/// ~300 ms, not ~900 ms. A loader that fails or times out gets an error boundary; the
-/// page is still a 200 and the other sections still fill.
+/// ~300 ms, not ~900 ms. A loader that fails or times out gets its island's error block
+/// (or the default error boundary); the page is still a 200 and the other sections fill.
 final class StreamedPage {
     let shell: [UInt8]
     let sections: [SuspendedSection]
@@ -64,11 +64,11 @@ final class StreamedPage {
                 html = try SiteData.current.engine.renderSection(section, data: value)
             } catch {
                 Log.error("island '" + section.loader + "' failed to render: " + error.message)
-                html = SuspenseMarkup.errorBoundary
+                html = SiteData.current.engine.renderSectionError(section)
             }
         case .failure(let error):
             Log.error("loader '" + section.loader + "' failed: " + error.message)
-            html = SuspenseMarkup.errorBoundary
+            html = SiteData.current.engine.renderSectionError(section)
         }
         var chunk = ""
         if !sentRuntime {
