@@ -1,4 +1,5 @@
 import Foundation
+import SitegenBuild
 import Testing
 
 /// The blog's islands as a reader uses them: likes and comments posted through server
@@ -69,4 +70,116 @@ struct IslandRoundTripTests {
             #expect(Self.likes(in: try server.get("/about/")) == "0 likes")
         }
     }
+}
+
+/// The blog's "latest from upstream" section: its loader calls an outgoing HTTP endpoint
+/// (`wasi:http/outgoing-handler`) — here a server on loopback that answers after 300 ms.
+/// The rest of the page does not wait for it, what it sends is escaped, and when it
+/// fails the section shows an error view while the page stays a 200.
+@Suite("Outgoing HTTP in a loader", HostTools.required, .serialized, .timeLimit(.minutes(10)))
+struct UpstreamLoaderTests {
+    @Test("the upstream section streams in after its 300 ms upstream; failures stay in the section")
+    func latestFromUpstream() throws {
+        let upstream = try Upstream()
+        defer { upstream.stop() }
+        let site = try Self.blog(upstreamURL: "http://127.0.0.1:\(upstream.port)/news.json")
+        try withWasmtime(site) { server in
+            _ = try server.get("/about/")  // warm-up
+            let answer = try server.timed("GET", "/posts/desk-setup/")
+            let text = answer.response.text
+            let report = Comment(rawValue: answer.timeline + "\n" + server.logComment)
+            #expect(answer.response.status == 200, report)
+            let chunks = answer.chunks
+            let latest = try #require(chunks.firstIndex { $0.text.contains("<ul class=\"latest\">") }, report)
+            let likes = try #require(chunks.firstIndex { $0.text.contains("class=\"likes-count\">0 likes") }, report)
+            #expect(chunks[0].seconds < 0.1 && chunks[0].text.contains("Loading the latest news…"), report)
+            #expect(likes < latest, "the local sections do not wait for the upstream: \(report)")
+            #expect(chunks[latest].seconds >= 0.29, report)
+            // Upstream text is escaped; only http(s) links become links.
+            #expect(text.contains("<a href=\"https://www.swift.org/blog/\">Swift &lt;6.3&gt; is out</a>"), report)
+            #expect(text.contains("<li>Click me</li>") && !text.contains("javascript:"), report)
+
+            upstream.fail()
+            let failed = try server.get("/posts/desk-setup/")
+            #expect(failed.status == 200, "\(failed.summary)")
+            #expect(failed.text.contains(StreamingTimingTests.errorBoundary) && failed.text.contains("0 likes"), "\(failed.text.suffix(2000))")
+            #expect(server.log.contains("upstream answered 500"), Comment(rawValue: server.logComment))
+        }
+    }
+
+    /// Examples/blog with `extra.upstream_url` set, built (filesystem backend) from a copy.
+    static func blog(upstreamURL: String) throws -> BuiltSite {
+        let source = BlogSite.workRoot + "/upstream-src"
+        let dist = BlogSite.workRoot + "/upstream-dist"
+        try? FileManager.default.removeItem(atPath: source)
+        try FileManager.default.copyItem(atPath: Repo.blog, toPath: source)
+        try? FileManager.default.removeItem(atPath: source + "/.sitegen")
+        // [extra] is the config's last table.
+        let config = try String(contentsOfFile: source + "/sitegen.toml", encoding: .utf8)
+        try (config + "upstream_url = \"\(upstreamURL)\"\n").write(toFile: source + "/sitegen.toml", atomically: true, encoding: .utf8)
+        var options = BlogSite.options(output: dist, backend: .filesystem)
+        options.source = source
+        options.cacheDirectory = Repo.cache
+        let result = BlogSite.serialized { SiteBuilder(options: options).build() }
+        guard result.succeeded else {
+            throw EndToEndError(description: "building the blog failed:\n" + result.diagnostics.map(\.formatted).joined(separator: "\n"))
+        }
+        return BuiltSite(backend: .filesystem, source: source, dist: dist, world: try BuiltSite.world(of: dist))
+    }
+}
+
+/// A slow upstream on loopback: `GET /news.json` answers after 300 ms, or with a 500
+/// once ``fail()`` was called.
+final class Upstream {
+    let process = Process()
+    let port: Int
+
+    init() throws {
+        guard let python = Tools.python3 else { throw BrowserError("python3 is not installed") }
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-u", "-c", Self.script]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try launch(process)
+        let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            kill(process.processIdentifier, SIGKILL)
+            throw BrowserError("the upstream did not start: '\(line)'")
+        }
+        self.port = port
+    }
+
+    /// From now on `/news.json` answers 500.
+    func fail() { _ = try? RawHTTPClient.request("POST", "/fail", port: UInt16(port)) }
+
+    func stop() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    static let script = #"""
+        import http.server, json, time
+        state = {'fail': False}
+        NEWS = {'items': [{'title': 'Swift <6.3> is out', 'url': 'https://www.swift.org/blog/'},
+                          {'title': 'Click me', 'url': 'javascript:alert(1)'}]}
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args): pass
+            def do_POST(self):
+                state['fail'] = True
+                self.send_response(204); self.end_headers()
+            def do_GET(self):
+                time.sleep(0.3)
+                body = b'{"error": "down"}' if state['fail'] else json.dumps(NEWS).encode()
+                self.send_response(500 if state['fail'] else 200)
+                self.send_header('content-type', 'application/json')
+                self.send_header('content-length', str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Handler)
+        print(server.server_address[1], flush=True)
+        server.serve_forever()
+        """#
 }
