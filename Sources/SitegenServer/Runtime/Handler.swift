@@ -71,22 +71,50 @@ func identityPath(_ path: String) -> String {
 /// Streams a page with boundaries: no caching, no validators (its content is live).
 func streamPage(_ path: String, sections: [SuspendedSection], request: RequestInfo, _ outparam: Int32, executor: Executor) {
     let headers = [("content-type", "text/html; charset=utf-8"), ("cache-control", "no-store"), ("x-content-type-options", "nosniff")]
-    guard let outgoing = OutgoingResponse.start(outparam, status: 200, headers: headers) else {
-        return sendInternalError(outparam, "the host refused the response headers")
+    if request.method == "HEAD" {
+        guard let outgoing = OutgoingResponse.start(outparam, status: 200, headers: headers) else {
+            return sendInternalError(outparam, "the host refused the response headers")
+        }
+        return BodyWriter(outgoing: outgoing, executor: executor).finish()
     }
-    let writer = BodyWriter(outgoing: outgoing, executor: executor)
-    if request.method == "HEAD" { return writer.finish() }
+    // The whole shell before the status: a backend that cannot deliver it (a CDN that is
+    // down or not allowed) gets a 502, not a 200 with a cut-off body.
     var shell: [UInt8] = []
     var offset: UInt64 = 0
     while let chunk = Assets.read(path, offset: offset, length: 64 * 1024), !chunk.isEmpty {
         shell.append(contentsOf: chunk)
         offset += UInt64(chunk.count)
     }
-    StreamedPage(shell: shell, sections: sections, writer: writer).start()
+    if let expected = Site.manifest.entry(forPath: path)?.size, UInt64(shell.count) != UInt64(expected) {
+        Log.error("asset backend gave " + String(shell.count) + " of " + String(expected) + " bytes of '" + path + "'")
+        return sendBadGateway(outparam, executor: executor)
+    }
+    guard let outgoing = OutgoingResponse.start(outparam, status: 200, headers: headers) else {
+        return sendInternalError(outparam, "the host refused the response headers")
+    }
+    StreamedPage(shell: shell, sections: sections, writer: BodyWriter(outgoing: outgoing, executor: executor)).start()
+}
+
+/// 502 when the asset backend cannot deliver a file the manifest lists.
+func sendBadGateway(_ outparam: Int32, executor: Executor) {
+    let page = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Bad gateway</title>"
+        + "<p>The site's files could not be read from their store. Try again in a moment.</p></html>"
+    sendStatic(StaticResponse(status: 502, headers: [("content-type", "text/html; charset=utf-8"), ("cache-control", "no-store")],
+                              body: .bytes(Array(page.utf8))), outparam, executor: executor)
 }
 
 /// Sends a router decision: headers, then the body from memory or the asset backend.
 func sendStatic(_ response: StaticResponse, _ outparam: Int32, executor: Executor) {
+    // An asset's first chunk is read before the status is sent: when the backend cannot
+    // deliver it, the client gets a 502 instead of a 200 with a broken body.
+    var first: [UInt8] = []
+    if case .asset(let path, let offset, let length) = response.body, length > 0 {
+        guard let chunk = Assets.read(path, offset: offset, length: UInt32(min(length, AssetStream.chunkSize))), !chunk.isEmpty else {
+            Log.error("asset backend has no bytes for '" + path + "' at offset " + String(offset))
+            return sendBadGateway(outparam, executor: executor)
+        }
+        first = chunk
+    }
     guard let outgoing = OutgoingResponse.start(outparam, status: Int(response.status), headers: response.headers) else {
         return sendInternalError(outparam, "the host refused the response headers")
     }
@@ -99,7 +127,7 @@ func sendStatic(_ response: StaticResponse, _ outparam: Int32, executor: Executo
         }
     case .asset(let path, let offset, let length):
         executor.spawn {
-            AssetStream(path: path, outgoing: outgoing, executor: executor).copy(from: offset, remaining: length)
+            AssetStream(path: path, outgoing: outgoing, executor: executor).send(first, at: offset, remaining: length)
         }
     }
 }
@@ -111,6 +139,15 @@ struct AssetStream {
     let path: String
     let outgoing: OutgoingResponse
     let executor: Executor
+
+    /// Writes `chunk` (the bytes at `offset`, already read), then copies the rest.
+    func send(_ chunk: [UInt8], at offset: UInt64, remaining: UInt64) {
+        guard !chunk.isEmpty else { return copy(from: offset, remaining: remaining) }
+        outgoing.stream.write(chunk, on: executor) { ok in
+            guard ok else { return self.outgoing.finish() }
+            self.copy(from: offset + UInt64(chunk.count), remaining: remaining - min(remaining, UInt64(chunk.count)))
+        }
+    }
 
     func copy(from offset: UInt64, remaining: UInt64) {
         guard remaining > 0 else { return outgoing.finish() }

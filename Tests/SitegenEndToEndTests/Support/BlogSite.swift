@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SitegenBuild
 import Testing
 
@@ -6,6 +9,9 @@ import Testing
 enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case filesystem
     case embedded
+    /// Assets fetched (proxied, ranges passed on) from a CDN: `Tests/AdapterTests/range_server.py`
+    /// on loopback serving a copy of the built site stands in for it.
+    case cdn
 
     var testDescription: String { rawValue }
 }
@@ -90,6 +96,7 @@ enum BlogSite {
     private static let lock = NSLock()
     private static let filesystemBuild = Result { try build(.filesystem, into: workRoot + "/filesystem/dist") }
     private static let embeddedBuild = Result { try build(.embedded, into: workRoot + "/embedded/dist") }
+    private static let cdnBuild = Result { try buildCDN() }
 
     /// Runs a build while no other build of this process runs.
     static func serialized<T>(_ body: () -> T) -> T { lock.withLock(body) }
@@ -99,7 +106,33 @@ enum BlogSite {
         switch backend {
         case .filesystem: try filesystemBuild.get()
         case .embedded: try embeddedBuild.get()
+        case .cdn: try cdnBuild.get()
         }
+    }
+
+    /// The CDN standing in for the cdn backend: serves `<workRoot>/cdn/origin` (the built
+    /// site, published as a user would upload `dist/`) for the whole test process.
+    static let cdnOrigin = Result { try CDNOrigin(root: workRoot + "/cdn/origin") }
+
+    /// The cdn build, as a user makes it: build (filesystem), upload the files to the CDN,
+    /// then `sitegen compose --assets cdn --cdn-url …` (Recomposer: no compiler run).
+    static func buildCDN() throws -> BuiltSite {
+        let filesystem = try built(.filesystem)
+        let dist = workRoot + "/cdn/dist"
+        let origin = workRoot + "/cdn/origin"
+        for path in [dist, origin] { try? FileManager.default.removeItem(atPath: path) }
+        try FileManager.default.createDirectory(atPath: workRoot + "/cdn", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: filesystem.dist, toPath: dist)
+        try FileManager.default.copyItem(atPath: filesystem.dist, toPath: origin)
+        let cdn = try cdnOrigin.get()
+        var assets = SiteConfig.AssetOptions()
+        assets.cdnURL = "http://127.0.0.1:\(cdn.port)"
+        let diagnostics = serialized { Recomposer(output: dist, backend: "cdn", options: assets).run() }
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw EndToEndError(description: "sitegen compose --assets cdn failed:\n" + diagnostics.map(\.formatted).joined(separator: "\n"))
+        }
+        return BuiltSite(backend: .cdn, source: Repo.blog, dist: dist, world: try BuiltSite.world(of: dist))
     }
 
     /// Options for building the blog: a fixed "now" and the repository's themes.
@@ -126,3 +159,35 @@ enum BlogSite {
         return BuiltSite(backend: backend, source: Repo.blog, dist: dist, world: try BuiltSite.world(of: dist))
     }
 }
+
+/// `range_server.py` (single-range support) serving a folder on a loopback port, killed
+/// when the test process exits.
+final class CDNOrigin: @unchecked Sendable {
+    let port: Int
+    private let process = Process()
+
+    init(root: String) throws {
+        let portFile = root + ".port"
+        try? FileManager.default.removeItem(atPath: portFile)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Repo.root + "/Tests/AdapterTests/range_server.py", root, "--port-file", portFile]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try launch(process)
+        let pid = process.processIdentifier
+        processesToKill.append(pid)
+        var port: Int?
+        for _ in 0..<200 where port == nil {
+            port = (try? String(contentsOfFile: portFile, encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            if port == nil { usleep(25_000) }
+        }
+        guard let port else { throw EndToEndError(description: "range_server.py did not start") }
+        self.port = port
+    }
+}
+
+/// Helper processes to kill when the test process exits.
+nonisolated(unsafe) var processesToKill: [Int32] = {
+    atexit { for pid in processesToKill { kill(pid, SIGKILL) } }
+    return []
+}()

@@ -67,6 +67,10 @@ final class ServerProcess: @unchecked Sendable {
 
             """
         if let keyValuePath { config += "  wasi_keyvalue_path: \(keyValuePath)\n" }
+        // wash denies outgoing HTTP unless the workload lists the hosts it may reach.
+        if site.backend == .cdn, let origin = try? BlogSite.cdnOrigin.get() {
+            config += "workload:\n  allowedHosts: [\"http://127.0.0.1:\(origin.port)\"]\n"
+        }
         if site.backend == .filesystem {
             config += "  volumes:\n    - host_path: \(site.dist)\n      guest_path: /site\n"
         }
