@@ -54,7 +54,8 @@ final class ServerProcess: @unchecked Sendable {
     /// component is already built.
     /// - Parameter keyValuePath: a folder for wash's file-backed key-value store
     ///   (`dev.wasi_keyvalue_path`), which outlives the host; nil keeps it in memory.
-    static func startWash(_ site: BuiltSite, keyValuePath: String? = nil) throws -> ServerProcess {
+    /// - Parameter blobstorePath: a folder for wash's file-backed blobstore (`dev.wasi_blobstore_path`).
+    static func startWash(_ site: BuiltSite, keyValuePath: String? = nil, blobstorePath: String? = nil) throws -> ServerProcess {
         guard let wash = HostTools.wash else { throw EndToEndError(description: "wash not found") }
         let port = try RawHTTPClient.freePort()
         let project = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-e2e-wash-" + UUID().uuidString).path
@@ -67,6 +68,7 @@ final class ServerProcess: @unchecked Sendable {
 
             """
         if let keyValuePath { config += "  wasi_keyvalue_path: \(keyValuePath)\n" }
+        if let blobstorePath { config += "  wasi_blobstore_path: \(blobstorePath)\n" }
         // wash denies outgoing HTTP unless the workload lists the hosts it may reach.
         if site.backend == .cdn, let origin = try? BlogSite.cdnOrigin.get() {
             config += "workload:\n  allowedHosts: [\"http://127.0.0.1:\(origin.port)\"]\n"
@@ -161,7 +163,7 @@ func withWash<T>(_ site: BuiltSite, keyValuePath: String? = nil, _ body: (Server
     try withHost(try ServerProcess.startWash(site, keyValuePath: keyValuePath), body)
 }
 
-private func withHost<T>(_ server: ServerProcess, _ body: (ServerProcess) throws -> T) throws -> T {
+func withHost<T>(_ server: ServerProcess, _ body: (ServerProcess) throws -> T) throws -> T {
     trace("started \(server.name) on \(server.port)")
     defer { server.stop(); trace("stopped \(server.name) on \(server.port)") }
     do {
