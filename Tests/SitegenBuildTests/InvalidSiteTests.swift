@@ -16,7 +16,8 @@ import Testing
     @Test func everyCaseIsThere() {
         let wanted = [
             "bad-date", "broken-internal-link", "missing-anchor", "missing-layout", "missing-template",
-            "strict-template-unknown-variable", "unknown-config-key", "unknown-filter", "unknown-front-matter-key",
+            "shortcode-bad-arguments", "shortcode-island-misuse", "shortcode-island-unknown-loader", "shortcode-unclosed",
+            "shortcode-unknown", "strict-template-unknown-variable", "unknown-config-key", "unknown-filter", "unknown-front-matter-key",
             "yaml-syntax-error",
         ]
         #expect(Set(wanted).isSubset(of: Set(Self.cases)), "cases found: \(Self.cases)")

@@ -93,10 +93,13 @@ public struct SiteBuilder {
         let assets = StaticAssets(themeStatic: themeRoot.map { $0.path + "/static" }, siteStatic: root + "/static")
 
         // Render.
-        step("Render Markdown") { MarkdownStep().run(&site, diagnostics: &diagnostics) }
+        step("Render Markdown") {
+            let engine = SiteRenderer.engine(site: site, templates: templates, assets: assets, now: now.rfc3339)
+            MarkdownStep(shortcodes: ShortcodeRenderer(templates: templates, engine: engine)).run(&site, diagnostics: &diagnostics)
+        }
         let context = step("Build context") { SiteContext(site: site) }
         // Keys only for sites with suspense boundaries (a static site gets no key file).
-        var hasBoundaries = false
+        var hasBoundaries = !site.contentIslands.isEmpty
         for name in templates.library.names {
             SiteDataBuilder.suspenseTags(templates.library[name]?.nodes ?? []) { _, _ in hasBoundaries = true }
         }
@@ -141,7 +144,8 @@ public struct SiteBuilder {
         }
         if !diagnostics.contains(where: { $0.severity == .error }) {
             let server = ServerStep(config: config, staging: output.staging, cacheDirectory: options.cacheDirectory ?? BuildOptions.defaultCacheDirectory,
-                                    siteRoot: root, templates: templates, suspendedPages: result.suspendedPages, islandKeys: islandKeys)
+                                    siteRoot: root, templates: templates, suspendedPages: result.suspendedPages, islandKeys: islandKeys,
+                                    contentIslands: site.contentIslands)
             let report = server.run(options: options) { name, body in step(name, body) }
             diagnostics.append(contentsOf: report.diagnostics)
             result.componentBytes = report.componentBytes
