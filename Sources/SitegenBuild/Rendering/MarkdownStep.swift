@@ -9,6 +9,12 @@ struct MarkdownStep {
     var shortcodes: ShortcodeRenderer?
 
     func run(_ site: inout Site, diagnostics: inout [Diagnostic]) {
+        var linkProblems: [Diagnostic] = []
+        run(&site, diagnostics: &diagnostics, linkProblems: &linkProblems)
+    }
+
+    /// - Parameter linkProblems: the broken links and anchors, also added to `diagnostics`.
+    func run(_ site: inout Site, diagnostics: inout [Diagnostic], linkProblems: inout [Diagnostic]) {
         var targets: [String: String] = [:]  // content path → URL path
         for page in site.pages { targets[page.contentPath] = page.path }
         for section in site.sections.values { targets[section.contentPath] = section.path }
@@ -46,6 +52,7 @@ struct MarkdownStep {
             switch problem.kind {
             case .missingTarget:
                 diagnostics.append(problem.diagnostic)
+                linkProblems.append(problem.diagnostic)
             case .anchor(let path, let fragment):
                 if !(anchors[path]?.contains(fragment) ?? true) {
                     var d = problem.diagnostic
@@ -55,6 +62,7 @@ struct MarkdownStep {
                     d.fix = Suggestion.nearest(to: fragment, in: known).map { "did you mean '#" + $0 + "'?" }
                         ?? "link to one of its headings, or remove the '#" + fragment + "'"
                     diagnostics.append(d)
+                    linkProblems.append(d)
                 }
             }
         }
