@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "SitegenServerCoreTests", dependencies: ["SitegenServerCore"]),
         .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates", "SitegenHTML"]),
         .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
-        .testTarget(name: "SitegenBuildTests", dependencies: ["SitegenBuild", "SitegenCLI"]),
+        .testTarget(name: "SitegenBuildTests", dependencies: ["SitegenBuild", "SitegenCLI"], exclude: ["Snapshots"]),
         .testTarget(name: "SitegenPreviewTests", dependencies: ["SitegenPreview", "SitegenBuild"]),
         .testTarget(name: "SitegenEndToEndTests", dependencies: ["SitegenBuild", "SitegenCLI"]),
     ],

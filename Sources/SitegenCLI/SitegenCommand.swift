@@ -6,7 +6,7 @@ public struct SitegenCommand: ParsableCommand {
         commandName: "sitegen",
         abstract: "A static-first site generator with server-function islands.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ComposeCommand.self, PublishCommand.self, PreviewCommand.self, NewCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, PreviewCommand.self, ComposeCommand.self, PublishCommand.self])
 
     public init() {}
 }

@@ -38,6 +38,11 @@ public struct TemplateSet: Sendable {
         if let template = result.template { library.add(template) }
     }
 
+    /// The source text of the template `name`, as read.
+    public func source(of name: String) -> String? {
+        sources[name].map { $0.lines.joined(separator: "\n") }
+    }
+
     /// Whether a template called `name` exists.
     public func contains(_ name: String) -> Bool { library[name] != nil }
 

@@ -15,6 +15,45 @@ import Testing
         #expect(html.contains("© 2024 Fixture Author"))
     }
 
+    /// `[[menu.main]]` (issue 9): entries in weight order, the current page marked
+    /// `aria-current="page"`, its section `aria-current="true"`, and no menu without entries.
+    @Test func mainMenuFollowsWeightsAndMarksTheCurrentPage() throws {
+        let site = SiteFixture([
+            "sitegen.toml": "theme = \"default\"\n" + SiteFixture.minimalConfig + """
+
+                [[menu.main]]
+                name = "About"
+                url = "/about/"
+                weight = 20
+
+                [[menu.main]]
+                name = "Posts"
+                url = "/posts/"
+                weight = 10
+
+                """,
+            "content/about.md": "---\ntitle: About\n---\n",
+            "content/posts/_index.md": "---\ntitle: Posts\n---\n",
+            "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\n",
+        ]).build { $0.themeSearchPaths = [Repo.root + "/themes"] }
+        site.expectClean()
+        func nav(_ path: String) -> String {
+            let html = site.text(path) ?? ""
+            guard let start = html.range(of: "<nav class=\"site-nav\""), let end = html[start.upperBound...].range(of: "</nav>") else { return "" }
+            return String(html[start.lowerBound..<end.upperBound])
+        }
+        let about = nav("about/index.html")
+        let posts = try #require(about.range(of: ">Posts<")), aboutEntry = try #require(about.range(of: ">About<"))
+        #expect(posts.lowerBound < aboutEntry.lowerBound, "weight 10 before weight 20")
+        #expect(about.contains("<a href=\"/about/\" aria-current=\"page\">About</a>"), "\(about)")
+        #expect(nav("posts/a/index.html").contains("<a href=\"/posts/\" aria-current=\"true\">Posts</a>"))
+        #expect(!nav("index.html").contains("aria-current"))
+
+        let bare = SiteFixture(["sitegen.toml": "theme = \"default\"\n" + SiteFixture.minimalConfig, "content/about.md": "---\ntitle: About\n---\n"])
+            .build { $0.themeSearchPaths = [Repo.root + "/themes"] }
+        #expect(bare.text("about/index.html")?.contains("site-nav") == false, "no menu, no empty <nav>")
+    }
+
     @Test func themeStylesheetIsFingerprintedAndLinked() throws {
         let site = BuiltSite.fixture("default-theme")
         let css = try #require(site.files.first { $0.hasPrefix("style.") && $0.hasSuffix(".css") })

@@ -17,7 +17,8 @@ import Testing
         let wanted = [
             "bad-date", "broken-file-link", "broken-internal-link", "duplicate-permalink", "missing-anchor", "missing-layout",
             "missing-template", "permalink-missing-date", "permalink-unknown-section", "permalink-unknown-token",
-            "strict-template-unknown-variable", "unknown-config-key", "unknown-filter", "unknown-front-matter-key",
+            "shortcode-bad-arguments", "shortcode-island-misuse", "shortcode-island-unknown-loader", "shortcode-unclosed",
+            "shortcode-unknown", "strict-template-unknown-variable", "unknown-config-key", "unknown-filter", "unknown-front-matter-key",
             "yaml-syntax-error",
         ]
         #expect(Set(wanted).isSubset(of: Set(Self.cases)), "cases found: \(Self.cases)")

@@ -13,6 +13,7 @@ struct ServerStep {
     let templates: TemplateSet
     let suspendedPages: [String: [SuspendedSection]]
     let islandKeys: IslandKeys
+    var contentIslands: [ContentIsland] = []
 
     /// What the step did, for the summary and `--verbose`.
     struct Report {
@@ -37,7 +38,7 @@ struct ServerStep {
         }
         let (functions, functionFiles) = FunctionDiscovery.scan(siteRoot: siteRoot)
         let siteData = SiteDataBuilder(config: config, templates: templates, suspendedPages: suspendedPages, functions: functions,
-                                       islandKeys: islandKeys)
+                                       islandKeys: islandKeys, contentIslands: contentIslands)
         report.diagnostics.append(contentsOf: siteData.checkLoaders())
         guard config.serverComponent, report.diagnostics.isEmpty else { return report }
         let inputs = SiteInputs(functionFiles: functionFiles, registration: FunctionDiscovery.registration(functions), data: siteData.blob(),

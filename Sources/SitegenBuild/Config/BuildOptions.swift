@@ -20,6 +20,9 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// Where compiled runtime objects and components are cached (default: `defaultCacheDirectory`).
     public var cacheDirectory: String?
+    /// Only the static site: no `server.wasm` and no `.gz`/`.br` variants, whatever
+    /// `sitegen.toml` says (`sitegen check` and quick test builds; seconds faster).
+    public var staticOnly = false
 
     /// `$SITEGEN_CACHE`, else `$XDG_CACHE_HOME/sitegen`, else `~/.cache/sitegen`: shared by
     /// every site, since the compiled runtime does not depend on the site.

@@ -25,5 +25,8 @@ public struct Site: Sendable {
     /// Site-relative content path (`posts/hello.md`) → index into `pages`.
     public var pageIndex: [String: Int] = [:]
 
+    /// Suspense boundaries written in Markdown (`{{< island >}}`), found while rendering it.
+    var contentIslands: [ContentIsland] = []
+
     public func permalink(_ path: String) -> String { config.baseURLPrefix + path }
 }

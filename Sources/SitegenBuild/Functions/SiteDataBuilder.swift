@@ -10,6 +10,7 @@ struct SiteDataBuilder {
     let suspendedPages: [String: [SuspendedSection]]
     let functions: [FunctionDiscovery.Found]
     let islandKeys: IslandKeys
+    var contentIslands: [ContentIsland] = []
 
     /// The blob: u32 little-endian JSON length, JSON, `TemplateCodec` bytes.
     func blob() -> [UInt8] {
@@ -68,6 +69,14 @@ struct SiteDataBuilder {
                         ?? "add the loader to functions/, or remove the boundary")
                 diagnostics.append(templates.diagnostic(for: error))
             }
+        }
+        for island in contentIslands where !loaders.contains(island.loader) {
+            var d = island.place
+            d.message = "no loader '" + island.loader + "' for this island"
+            d.expected = "a function in functions/*.swift: func " + island.loader + "(_ arguments: Object) throws(FunctionError) -> Value"
+            d.fix = Suggestion.nearest(to: island.loader, in: loaders).map { "did you mean '" + $0 + "'?" }
+                ?? "add the loader to functions/, or remove the island"
+            diagnostics.append(d)
         }
         return diagnostics
     }

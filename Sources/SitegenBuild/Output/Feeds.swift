@@ -19,8 +19,8 @@ enum Feeds {
             result.append(Entry(
                 title: page.title, permalink: site.permalink(page.path), date: page.date,
                 updated: page.frontMatter.updated.flatMap { DateValue(iso: $0) },
-                summary: page.rendered?.summaryHTML ?? page.frontMatter.description ?? "",
-                content: page.rendered?.html ?? ""))
+                summary: SuspenseMarkup.removingContentBoundaries(page.rendered?.summaryHTML ?? page.frontMatter.description ?? ""),
+                content: SuspenseMarkup.removingContentBoundaries(page.rendered?.html ?? "")))
         }
         result.sort { ($0.date?.rfc3339Sortable ?? 0) > ($1.date?.rfc3339Sortable ?? 0) }
         return Array(result.prefix(limit))

@@ -3,28 +3,48 @@ import SitegenContent
 import SitegenHTML
 
 /// Step "Render Markdown": every page and section body through cmark-gfm, in parallel,
-/// with relative `.md` links rewritten to permalinks, relative links to other files of
-/// `content/` rewritten to where they are copied, and broken links and anchors reported.
+/// with shortcodes expanded, relative `.md` links rewritten to permalinks, relative links
+/// to other files of `content/` rewritten to where they are copied, and broken links and
+/// anchors reported.
 struct MarkdownStep {
+    /// Renders shortcodes; nil renders `{{< … >}}` as text.
+    var shortcodes: ShortcodeRenderer?
+
     func run(_ site: inout Site, diagnostics: inout [Diagnostic]) {
+        var linkProblems: [Diagnostic] = []
+        run(&site, diagnostics: &diagnostics, linkProblems: &linkProblems)
+    }
+
+    /// - Parameter linkProblems: the broken links and anchors, also added to `diagnostics`.
+    func run(_ site: inout Site, diagnostics: inout [Diagnostic], linkProblems: inout [Diagnostic]) {
         var targets: [String: String] = [:]  // content path → URL path
         for page in site.pages { targets[page.contentPath] = page.path }
         for section in site.sections.values { targets[section.contentPath] = section.path }
         let options = site.config
-        let resolver = LinkResolver(targets: targets, files: site.fileURLs, basePath: SiteFunctions.basePath(of: site.config.baseURLPrefix))
+        let resolver = LinkResolver(targets: targets, files: site.fileURLs, basePath: SiteFunctions.basePath(of: site.config.baseURLPrefix),
+                                    shortcodes: shortcodes)
 
+        let snapshot = site
         let pageResults = parallelMap(site.pages) { page in
             resolver.render(page.body, from: page.contentPath, file: page.file, lineOffset: page.bodyLineOffset, config: options,
-                            bundlePath: page.bundleDirectory == nil ? nil : page.path)
+                            bundlePath: page.bundleDirectory == nil ? nil : page.path,
+                            page: SiteContext.pageValue(page, site: snapshot))
         }
         for i in site.pages.indices { site.pages[i].rendered = pageResults[i].rendered }
         var brokenLinks = pageResults.flatMap(\.problems)
+        for result in pageResults {
+            diagnostics.append(contentsOf: result.diagnostics)
+            site.contentIslands.append(contentsOf: result.islands)
+        }
         for key in site.sections.keys.sorted() {
             guard let section = site.sections[key], let file = section.file else { continue }
             let result = resolver.render(section.body, from: section.contentPath, file: file,
-                                         lineOffset: section.bodyLineOffset, config: options)
+                                         lineOffset: section.bodyLineOffset, config: options,
+                                         page: .object(SiteContext.sectionValue(section, site: snapshot)))
             site.sections[key]?.rendered = result.rendered
             brokenLinks.append(contentsOf: result.problems)
+            diagnostics.append(contentsOf: result.diagnostics)
+            site.contentIslands.append(contentsOf: result.islands)
         }
         // Anchors can be checked only once every target is rendered.
         var anchors: [String: Set<String>] = [:]
@@ -34,6 +54,7 @@ struct MarkdownStep {
             switch problem.kind {
             case .missingTarget:
                 diagnostics.append(problem.diagnostic)
+                linkProblems.append(problem.diagnostic)
             case .anchor(let path, let fragment):
                 if !(anchors[path]?.contains(fragment) ?? true) {
                     var d = problem.diagnostic
@@ -43,6 +64,7 @@ struct MarkdownStep {
                     d.fix = Suggestion.nearest(to: fragment, in: known).map { "did you mean '#" + $0 + "'?" }
                         ?? "link to one of its headings, or remove the '#" + fragment + "'"
                     diagnostics.append(d)
+                    linkProblems.append(d)
                 }
             }
         }
@@ -65,6 +87,7 @@ struct LinkResolver: Sendable {
     var files: [String: String] = [:]
     /// The path of `base_url` (`/docs` for `https://example.org/docs/`), put before rewritten links.
     var basePath = ""
+    var shortcodes: ShortcodeRenderer? = nil
 
     struct Problem {
         enum Kind { case missingTarget, anchor(String, String) }
@@ -75,19 +98,23 @@ struct LinkResolver: Sendable {
     struct Result {
         var rendered: RenderedMarkdown
         var problems: [Problem]
+        /// Shortcode errors.
+        var diagnostics: [Diagnostic] = []
+        var islands: [ContentIsland] = []
     }
 
     /// - Parameter bundlePath: for a page bundle, its URL path: relative links to the
     ///   bundle's own files become absolute, so they work in summaries, lists and feeds.
+    /// - Parameter page: What shortcode templates see as `page`.
     func render(_ body: String, from contentPath: String, file: String, lineOffset: Int, config: SiteConfig,
-                bundlePath: String? = nil) -> Result {
+                bundlePath: String? = nil, page: Value = .null) -> Result {
         let renderer = MarkdownRenderer(options: MarkdownOptions(
             smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML, lineOffset: lineOffset,
             highlightCode: config.highlight))
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         var problems: [Problem] = []
         let base = ContentLoader.directory(of: contentPath)
-        let rendered = renderer.render(body) { destination, line, column in
+        func rewrite(_ destination: String, _ line: Int, _ column: Int) -> String? {
             let sourceLine = line - lineOffset >= 1 && line - lineOffset <= lines.count ? String(lines[line - lineOffset - 1]) : nil
             let linkLength = Self.linkLength(in: sourceLine, from: column, destination: destination)
             let location = SourceLocation(file: file, line: line, column: column)
@@ -130,7 +157,20 @@ struct LinkResolver: Sendable {
             }
             return self.basePath + path + (fragment.map { "#" + $0 } ?? "")
         }
-        return Result(rendered: rendered, problems: problems)
+        guard let shortcodes else { return Result(rendered: renderer.render(body, rewriteLink: rewrite), problems: problems) }
+        let document = ShortcodeScanner.scan(body, file: file, lineOffset: lineOffset, takesBody: shortcodes.takesBody)
+        if document.isPlain && document.diagnostics.isEmpty {
+            return Result(rendered: renderer.render(body, rewriteLink: rewrite), problems: problems)
+        }
+        var bodyLinks: [MarkdownLink] = []
+        let expansion = shortcodes.expand(document, page: page) { markdown, output in
+            let fragment = renderer.renderFragment(markdown, shortcodes: output, rewriteLink: rewrite)
+            bodyLinks.append(contentsOf: fragment.links)
+            return fragment.html
+        }
+        var rendered = renderer.render(expansion.markdown, shortcodes: expansion.output, rewriteLink: rewrite)
+        rendered.links = (rendered.links + bodyLinks).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        return Result(rendered: rendered, problems: problems, diagnostics: expansion.diagnostics, islands: expansion.islands)
     }
 
     /// Splits `../a.md#x` into (`../a.md`, `x`); nil for links this step leaves alone

@@ -18,15 +18,17 @@ struct SiteFunctions: Sendable {
 
     /// `url("style.css")` → `/style.3f2a9c1b.css`; `url("posts/hello.md")` → `/posts/hello/`;
     /// `url("posts/diagram.png")` (a file of `content/`) → `/posts/diagram.png`.
-    var url: TemplateFunction {
-        let context = self.context, assets = self.assets, base = basePath
+    var url: TemplateFunction { Self.url(site: context.site, assets: assets) }
+
+    /// `url` for templates rendered before the context exists (shortcodes).
+    static func url(site: Site, assets: StaticAssets) -> TemplateFunction {
+        let base = basePath(of: site.config.baseURLPrefix)
         @Sendable func url(_ args: Arguments) throws(TemplateError) -> Value {
             guard let raw = args.value(0, "path")?.stringValue else {
                 throw TemplateError("url expects a path: url(\"style.css\") or url(\"posts/hello.md\")")
             }
             let path = raw.hasPrefix("@/") ? String(raw.dropFirst(2)) : raw
             if let asset = assets.url(path) { return .string(base + asset) }
-            let site = context.site
             if let i = site.pageIndex[path] { return .string(base + site.pages[i].path) }
             if let file = site.fileURLs[path] { return .string(base + file) }
             if path.hasSuffix("_index.md"), let section = site.sections[ContentLoader.directory(of: path)] {

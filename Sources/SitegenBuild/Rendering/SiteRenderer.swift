@@ -14,6 +14,21 @@ struct SiteRenderer {
         self.templates = templates
         self.assets = assets
         let site = context.site
+        var engine = Self.engine(site: site, templates: templates, assets: assets, now: now)
+        let functions = SiteFunctions(context: context, assets: assets)
+        engine.functions["get_section"] = functions.getSection
+        engine.functions["get_page"] = functions.getPage
+        engine.functions["get_taxonomy"] = functions.getTaxonomy
+        if let islandKeys {
+            engine.islandSource = { section in islandKeys.source(for: section) }
+        }
+        engine.expandsContentBoundaries = !site.contentIslands.isEmpty
+        self.engine = engine
+    }
+
+    /// An engine with what every template sees (`config`, `data`, `now`, `url()`); the
+    /// shortcodes use it before the site's context exists.
+    static func engine(site: Site, templates: TemplateSet, assets: StaticAssets, now: String) -> TemplateEngine {
         var globals = Object()
         var config = site.config.value
         config["base_url"] = .string(site.config.baseURL)
@@ -21,16 +36,10 @@ struct SiteRenderer {
         globals["data"] = .object(site.data)
         globals["now"] = .string(now)
         var engine = TemplateEngine(library: templates.library, globals: globals, strictVariables: site.config.strictTemplates)
-        let functions = SiteFunctions(context: context, assets: assets)
-        engine.functions["url"] = functions.url
-        engine.functions["get_url"] = functions.url
-        engine.functions["get_section"] = functions.getSection
-        engine.functions["get_page"] = functions.getPage
-        engine.functions["get_taxonomy"] = functions.getTaxonomy
-        if let islandKeys {
-            engine.islandSource = { section in islandKeys.source(for: section) }
-        }
-        self.engine = engine
+        let url = SiteFunctions.url(site: site, assets: assets)
+        engine.functions["url"] = url
+        engine.functions["get_url"] = url
+        return engine
     }
 
     /// The jobs for the whole site, in a stable order.

@@ -32,6 +32,10 @@ public struct SiteBuilder {
         public var suspendedPages: [String: [SuspendedSection]] = [:]
         /// Size of the site component's core module, when `server.wasm` was built.
         public var componentBytes: Int?
+        /// Every page's and section's Markdown links, for `sitegen check`.
+        public var links: [PageLinks] = []
+        /// The broken-link and missing-anchor warnings among ``diagnostics``.
+        public var linkProblems: [Diagnostic] = []
         public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
         public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -74,6 +78,10 @@ public struct SiteBuilder {
             }
             config.assetBackend = backend
         }
+        if options.staticOnly {
+            config.serverComponent = false
+            config.precompress = false
+        }
         if let base = options.baseURL {
             config.baseURL = base
             config.value["base_url"] = .string(base)
@@ -93,10 +101,20 @@ public struct SiteBuilder {
         let assets = StaticAssets(themeStatic: themeRoot.map { $0.path + "/static" }, siteStatic: root + "/static")
 
         // Render.
-        step("Render Markdown") { MarkdownStep().run(&site, diagnostics: &diagnostics) }
+        step("Render Markdown") {
+            let engine = SiteRenderer.engine(site: site, templates: templates, assets: assets, now: now.rfc3339)
+            var linkProblems: [Diagnostic] = []
+            MarkdownStep(shortcodes: ShortcodeRenderer(templates: templates, engine: engine))
+                .run(&site, diagnostics: &diagnostics, linkProblems: &linkProblems)
+            result.linkProblems = linkProblems.sorted(by: Diagnostic.fileOrder)
+        }
+        result.links = site.pages.map { PageLinks(file: $0.file, path: $0.path, links: $0.rendered?.links ?? []) }
+            + site.sections.values.compactMap { section in
+                section.file.map { PageLinks(file: $0, path: section.path, links: section.rendered?.links ?? []) }
+            }.sorted { $0.file < $1.file }
         let context = step("Build context") { SiteContext(site: site) }
         // Keys only for sites with suspense boundaries (a static site gets no key file).
-        var hasBoundaries = false
+        var hasBoundaries = !site.contentIslands.isEmpty
         for name in templates.library.names {
             SiteDataBuilder.suspenseTags(templates.library[name]?.nodes ?? []) { _, _ in hasBoundaries = true }
         }
@@ -152,7 +170,8 @@ public struct SiteBuilder {
         }
         if !diagnostics.contains(where: { $0.severity == .error }) {
             let server = ServerStep(config: config, staging: output.staging, cacheDirectory: options.cacheDirectory ?? BuildOptions.defaultCacheDirectory,
-                                    siteRoot: root, templates: templates, suspendedPages: result.suspendedPages, islandKeys: islandKeys)
+                                    siteRoot: root, templates: templates, suspendedPages: result.suspendedPages, islandKeys: islandKeys,
+                                    contentIslands: site.contentIslands)
             let report = server.run(options: options) { name, body in step(name, body) }
             diagnostics.append(contentsOf: report.diagnostics)
             result.componentBytes = report.componentBytes
@@ -183,6 +202,16 @@ public struct SiteBuilder {
         }
         return DateValue(unixTime: Int(Date().timeIntervalSince1970))
     }
+}
+
+/// The Markdown links of one content file.
+public struct PageLinks: Sendable {
+    /// The content file (`content/posts/hello.md`).
+    public var file: String
+    /// Its URL path (`/posts/hello/`).
+    public var path: String
+    /// Every link and image, as written, with line and column in the file.
+    public var links: [MarkdownLink]
 }
 
 /// Counts finished jobs across threads and reports every 1% (and the last one).

@@ -3,8 +3,11 @@ import SitegenContent
 import SitegenHTML
 
 /// Finds a theme by name: `<site>/themes/<name>`, then `themes/<name>` in each parent
-/// folder (so `Examples/blog` finds the repo's `themes/default`), then extra paths,
-/// then the themes installed beside the `sitegen` binary (`../share/sitegen/themes`).
+/// folder (so `Examples/blog` finds the repo's `themes/default`), then extra paths and
+/// `SITEGEN_THEMES`, then the themes that come with the `sitegen` binary: those of the
+/// checkout it was built in (`.build/debug/sitegen` → `themes/`) or installed beside it
+/// (`<prefix>/share/sitegen/themes`). So a site made with `sitegen new site` anywhere can
+/// say `theme = "default"` and build at once.
 struct ThemeLocator {
     let siteRoot: String
     let extraPaths: [String]
@@ -27,8 +30,12 @@ struct ThemeLocator {
         }
         candidates.append(contentsOf: extraPaths.map { $0 + "/" + name })
         if let env = ProcessInfo.processInfo.environment["SITEGEN_THEMES"] { candidates.append(env + "/" + name) }
-        let binary = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
-        candidates.append(binary.appendingPathComponent("../share/sitegen/themes/" + name).standardizedFileURL.path)
+        var binary = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            binary.deleteLastPathComponent()
+            candidates.append(binary.path + "/share/sitegen/themes/" + name)
+            candidates.append(binary.path + "/themes/" + name)
+        }
         for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/templates") {
             let display = candidate.hasPrefix(siteRoot + "/") ? String(candidate.dropFirst(siteRoot.count + 1)) : "themes/" + name
             return Found(path: candidate, display: display)

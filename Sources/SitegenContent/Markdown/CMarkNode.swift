@@ -66,6 +66,9 @@ struct CMarkNode {
 
     func append(_ child: CMarkNode) { _ = cmark_node_append_child(pointer, child.pointer) }
 
+    /// Puts `sibling` right before this node.
+    func insertBefore(_ sibling: CMarkNode) { _ = cmark_node_insert_before(pointer, sibling.pointer) }
+
     /// Puts `replacement` where this node is and frees this node with what is still under it.
     func replace(with replacement: CMarkNode) {
         _ = cmark_node_replace(pointer, replacement.pointer)

@@ -6,10 +6,13 @@ struct LinkRewriting {
     /// The Markdown's lines as UTF-8, to turn cmark's byte columns into scalar columns.
     private let lines: [Substring.UTF8View]
     private let lineOffset: Int
+    /// For Markdown whose shortcodes became placeholders: back to the author's positions.
+    private let map: SourceMap?
 
-    init(markdown: String, lineOffset: Int) {
+    init(markdown: String, lineOffset: Int, map: SourceMap? = nil) {
         self.lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8)
         self.lineOffset = lineOffset
+        self.map = map
     }
 
     /// Visits every link and image under `root` in document order.
@@ -18,12 +21,11 @@ struct LinkRewriting {
         for node in root.descendants where node.type == CMARK_NODE_LINK || node.type == CMARK_NODE_IMAGE {
             let destination = node.url
             let placed = positioned(node)
-            let line = placed.startLine
+            var line = placed.startLine
+            var column = scalarColumn(line: line, byteColumn: placed.startColumn)
+            if let map { (line, column) = map.original(line: line, column: column) }
             let link = MarkdownLink(
-                destination: destination,
-                line: line + lineOffset,
-                column: scalarColumn(line: line, byteColumn: placed.startColumn),
-                isImage: node.type == CMARK_NODE_IMAGE)
+                destination: destination, line: line + lineOffset, column: column, isImage: node.type == CMARK_NODE_IMAGE)
             links.append(link)
             if let rewrite, let replacement = rewrite(destination, link.line, link.column) {
                 node.url = replacement

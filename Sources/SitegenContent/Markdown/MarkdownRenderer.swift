@@ -36,8 +36,10 @@ public struct MarkdownRenderer: Sendable {
     ///     instead, or `nil` to keep it. This is where the build turns `../other.md`
     ///     into a permalink and reports a broken link at its place.
     /// - Returns: The HTML with summary, table of contents, word count and links.
+    ///   - shortcodes: The HTML of the shortcodes whose placeholders `markdown` holds.
     public func render(
-        _ markdown: String, rewriteLink: ((_ destination: String, _ line: Int, _ column: Int) -> String?)? = nil
+        _ markdown: String, shortcodes: ShortcodeOutput? = nil,
+        rewriteLink: ((_ destination: String, _ line: Int, _ column: Int) -> String?)? = nil
     ) -> RenderedMarkdown {
         let document = CMarkDocument(
             parsing: markdown, smartPunctuation: options.smartPunctuation, unsafeHTML: options.unsafeHTML)
@@ -46,8 +48,9 @@ public struct MarkdownRenderer: Sendable {
         let moreAnchor = MoreMarker.replaceFirst(in: root)
         if !options.unsafeHTML { RawHTML.escape(in: root) }
         if options.highlightCode { CodeHighlighting.apply(in: root) }
-        let links = LinkRewriting(markdown: markdown, lineOffset: options.lineOffset)
+        let links = LinkRewriting(markdown: markdown, lineOffset: options.lineOffset, map: shortcodes?.map)
             .apply(to: root, rewrite: rewriteLink)
+        shortcodes?.apply(in: root)
         let words = WordCount.count(in: root)
         var ids = HeadingIDs(reserving: reservedIDs(in: document, hasMoreMarker: moreAnchor != nil))
         let headings = ids.assign(in: root)
@@ -60,6 +63,36 @@ public struct MarkdownRenderer: Sendable {
             wordCount: words,
             readingTime: WordCount.readingTime(words: words),
             links: links)
+    }
+
+    /// Renders the body of a shortcode (`{{< note >}}…{{< /note >}}`): links are rewritten
+    /// and reported as in ``render(_:shortcodes:rewriteLink:)``, and a lone paragraph loses
+    /// its `<p>` (as Hugo's `markdownify` does), so a short body can sit inline.
+    ///
+    /// - Parameters:
+    ///   - markdown: The body, its own shortcodes replaced by placeholders.
+    ///   - shortcodes: Their HTML and the map back to the content file.
+    ///   - rewriteLink: As for ``render(_:shortcodes:rewriteLink:)``.
+    /// - Returns: The HTML (without a trailing newline) and the links found.
+    public func renderFragment(
+        _ markdown: String, shortcodes: ShortcodeOutput? = nil,
+        rewriteLink: ((_ destination: String, _ line: Int, _ column: Int) -> String?)? = nil
+    ) -> (html: String, links: [MarkdownLink]) {
+        let document = CMarkDocument(
+            parsing: markdown, smartPunctuation: options.smartPunctuation, unsafeHTML: options.unsafeHTML)
+        let root = document.root
+        if !options.unsafeHTML { RawHTML.escape(in: root) }
+        if options.highlightCode { CodeHighlighting.apply(in: root) }
+        let links = LinkRewriting(markdown: markdown, lineOffset: options.lineOffset, map: shortcodes?.map)
+            .apply(to: root, rewrite: rewriteLink)
+        shortcodes?.apply(in: root)
+        let blocks = root.children
+        if blocks.count == 1, blocks[0].type == CMARK_NODE_PARAGRAPH {
+            return (blocks[0].children.map { document.html(of: $0) }.joined(), links)
+        }
+        var html = document.html()
+        while html.last == "\n" { html.removeLast() }
+        return (html, links)
     }
 
     /// Renders a short snippet (a description, a title with `*emphasis*`) without the

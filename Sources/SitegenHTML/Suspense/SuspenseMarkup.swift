@@ -45,4 +45,77 @@ public enum SuspenseMarkup {
     /// What a section shows when its loader or its template failed: the page still renders.
     public static let errorBoundary =
         "<div class=\"sg-error\" role=\"alert\">This section could not be loaded.</div>"
+
+    /// Opens a boundary written by content rather than a template: Markdown's
+    /// `{{< island name="likes" >}}fallback{{< /island >}}`.
+    ///
+    /// Content is rendered before the page's template, so it cannot know the boundary's
+    /// number (`sg-bN` counts every boundary of the page in document order). It writes
+    /// this comment instead, with the loader and arguments as script-safe JSON (which has
+    /// no `-->`), then the fallback, then ``contentBoundaryClose``. A `TemplateEngine`
+    /// with ``TemplateEngine/expandsContentBoundaries`` turns the pair into exactly what
+    /// `{% suspense "likes" with {…} %}fallback{% endsuspense %}` writes at that place.
+    /// Anywhere else (a feed) the comments are inert and the fallback shows.
+    public static func contentBoundaryOpen(loader: String, arguments: Object) -> String {
+        var object = Object()
+        object["loader"] = .string(loader)
+        object["arguments"] = .object(arguments)
+        return contentBoundaryPrefix + JSON.serialize(.object(object)) + "-->"
+    }
+
+    /// Closes a boundary opened by ``contentBoundaryOpen(loader:arguments:)``.
+    public static let contentBoundaryClose = "<!--/sg-suspense-->"
+
+    static let contentBoundaryPrefix = "<!--sg-suspense "
+
+    /// `html` with content boundaries replaced by their fallbacks, for places that show
+    /// content outside a page (feeds).
+    public static func removingContentBoundaries(_ html: String) -> String {
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while let boundary = ContentBoundary.next(in: bytes, from: i) {
+            out.append(contentsOf: bytes[i..<boundary.start])
+            out.append(contentsOf: bytes[boundary.fallback])
+            i = boundary.end
+        }
+        if i == 0 { return html }
+        out.append(contentsOf: bytes[i...])
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// A boundary written into content by ``SuspenseMarkup/contentBoundaryOpen(loader:arguments:)``,
+/// found in rendered markup.
+struct ContentBoundary {
+    /// Byte offsets in the markup: the opening comment's `<`, after the closing comment.
+    var start: Int
+    var end: Int
+    var loader: String
+    var arguments: Object
+    var fallback: Range<Int>
+
+    static let prefix = Array(SuspenseMarkup.contentBoundaryPrefix.utf8)
+    static let commentEnd = Array("-->".utf8)
+    static let close = Array(SuspenseMarkup.contentBoundaryClose.utf8)
+
+    /// The first well-formed boundary at or after `from`; malformed ones are skipped (written as they are).
+    static func next(in bytes: [UInt8], from: Int) -> ContentBoundary? {
+        var i = from
+        while let start = Text.find(prefix, in: bytes, from: i) {
+            i = start + prefix.count
+            guard let jsonEnd = Text.find(commentEnd, in: bytes, from: i),
+                  let closeStart = Text.find(close, in: bytes, from: jsonEnd + commentEnd.count) else { return nil }
+            let header: Value
+            do throws(JSONError) {
+                header = try JSON.parse(Array(bytes[i..<jsonEnd]))
+            } catch {
+                continue
+            }
+            guard let loader = header["loader"]?.stringValue, case .object(let arguments)? = header["arguments"] else { continue }
+            return ContentBoundary(start: start, end: closeStart + close.count, loader: loader, arguments: arguments,
+                                   fallback: (jsonEnd + commentEnd.count)..<closeStart)
+        }
+        return nil
+    }
 }

@@ -96,28 +96,58 @@ extension RenderState {
     func renderSuspense(loader: String, arguments: [Entry], fallback: [TemplateNode], at span: Span) throws(TemplateError) {
         var args = Object()
         for entry in arguments { args[entry.key] = try evaluate(entry.value) }
-        let section = SuspendedSection(id: sections.count + 1, loader: loader, arguments: args)
+        let section = openBoundary(loader: loader, arguments: args)
+        switch suspense {
+        case .shell:
+            try render(fallback)
+        case .resolved(let load):
+            resolve(section, with: load)
+        }
+        writer.write(SuspenseMarkup.close)
+    }
+
+    /// Records a section and writes its opening element; the caller writes what goes inside and closes it.
+    func openBoundary(loader: String, arguments: Object) -> SuspendedSection {
+        let section = SuspendedSection(id: sections.count + 1, loader: loader, arguments: arguments)
         sections.append(section)
         if let source = engine.islandSource?(section) {
             writer.write(SuspenseMarkup.open(section.id, source: source))
         } else {
             writer.write(SuspenseMarkup.open(section.id))
         }
-        switch suspense {
-        case .shell:
-            try render(fallback)
-        case .resolved(let load):
-            // An island's failure is contained: the page renders with an error boundary.
-            do {
-                let data = try load(section)
-                let content = RenderState(engine: engine, context: .null, suspense: .shell, writer: HTMLWriter())
-                try content.renderIsland(section, data: data)
-                writer.write(bytes: content.writer.bytes)
-            } catch {
-                writer.write(engine.renderSectionError(section))
-            }
+        return section
+    }
+
+    /// Calls the loader now and writes the island, or the error boundary: an island's
+    /// failure is contained, the page still renders.
+    func resolve(_ section: SuspendedSection, with load: @Sendable (SuspendedSection) throws(TemplateError) -> Value) {
+        do {
+            let data = try load(section)
+            let content = RenderState(engine: engine, context: .null, suspense: .shell, writer: HTMLWriter())
+            try content.renderIsland(section, data: data)
+            writer.write(bytes: content.writer.bytes)
+        } catch {
+            writer.write(engine.renderSectionError(section))
         }
-        writer.write(SuspenseMarkup.close)
+    }
+
+    /// Writes trusted markup from content (a page's Markdown), turning the boundaries it
+    /// carries (`SuspenseMarkup.contentBoundaryOpen`) into suspense boundaries numbered
+    /// in document order with the template's own, exactly as `{% suspense %}` writes them.
+    func writeContent(_ markup: String) {
+        let bytes = Array(markup.utf8)
+        var i = 0
+        while let boundary = ContentBoundary.next(in: bytes, from: i) {
+            writer.write(bytes: Array(bytes[i..<boundary.start]))
+            let section = openBoundary(loader: boundary.loader, arguments: boundary.arguments)
+            switch suspense {
+            case .shell: writer.write(bytes: Array(bytes[boundary.fallback]))
+            case .resolved(let load): resolve(section, with: load)
+            }
+            writer.write(SuspenseMarkup.close)
+            i = boundary.end
+        }
+        writer.write(bytes: Array(bytes[i...]))
     }
 
     /// Renders `islands/<loader>.html` with `args` and `data`, or `data` itself without that

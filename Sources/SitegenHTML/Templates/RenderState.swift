@@ -246,7 +246,8 @@ final class RenderState {
     /// Writes a value as `{{ }}` does: trusted HTML as is, everything else escaped.
     func write(_ value: Value) {
         switch value {
-        case .html(let markup): writer.write(markup)
+        case .html(let markup):
+            if engine.expandsContentBoundaries { writeContent(markup) } else { writer.write(markup) }
         case .string(let text): writer.writeEscaped(text)
         case .null: break
         default: writer.writeEscaped(Self.text(of: value))

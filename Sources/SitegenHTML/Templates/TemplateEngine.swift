@@ -40,6 +40,11 @@ public struct TemplateEngine: Sendable {
     /// The URL of a boundary's deferred island, written as its `data-src` (the build signs
     /// it); nil writes plain boundaries.
     public var islandSource: (@Sendable (SuspendedSection) -> String?)?
+    /// Whether trusted markup (`page.content`) may carry boundaries from Markdown's
+    /// `{{< island >}}` shortcode (see ``SuspenseMarkup/contentBoundaryOpen(loader:arguments:)``).
+    /// The build turns it on only for sites that use the shortcode, so other sites do not
+    /// pay for the scan.
+    public var expandsContentBoundaries = false
 
     /// Creates an engine.
     public init(library: TemplateLibrary, globals: Object = Object(), functions: [String: TemplateFunction] = [:],
