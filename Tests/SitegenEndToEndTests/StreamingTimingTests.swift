@@ -89,6 +89,22 @@ struct StreamingTimingTests {
         }
     }
 
+    @Test("an island shortcode in Markdown streams like the template tag")
+    func markdownIsland() throws {
+        let site = try StreamingSite.built()
+        let shell = String(decoding: try #require(site.file("markdown/index.html")), as: UTF8.self)
+        #expect(shell.contains("<sg-b id=\"sg-b1\" data-src=\"/_sg/island/slow?"), "\(shell)")
+        #expect(shell.contains("<em>waiting for md</em></sg-b>"), "the fallback is Markdown: \(shell)")
+        try withWasmtime(site) { server in
+            let answer = try server.timed("GET", "/markdown/")
+            let report = Comment(rawValue: answer.timeline)
+            #expect(answer.response.status == 200, report)
+            #expect(answer.chunks.first?.text.contains("<em>waiting for md</em>") == true, report)
+            #expect(answer.response.text.contains("<template id=\"sg-t1\"><b class=\"loaded\" data-label=\"md\">loaded md after"), report)
+            #expect(answer.total >= 0.19, report)
+        }
+    }
+
     @Test("a failing loader and a timed-out loader get their error views; the page is a 200")
     func failingLoaders() throws {
         let site = try StreamingSite.built()
