@@ -14,11 +14,13 @@ site: setup
 	swift build -c release
 	$(SITEGEN) build
 
-# Native build and tests, then the shared core as Embedded Swift under wasmtime.
+# Native build and tests, the shared core as Embedded Swift under wasmtime, then
+# `sitegen check` on the docs site (every internal link and anchor resolves).
 test: setup
 	swift build
 	swift test
 	scripts/wasm-test.sh
+	.build/debug/sitegen check
 
 # Only the Embedded wasm32 build of the shared core (SitegenHTML) into .wasm/.
 wasm:

@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates", "SitegenHTML"]),
         .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
         .testTarget(name: "SitegenBuildTests", dependencies: ["SitegenBuild", "SitegenCLI"], exclude: ["Snapshots"]),
-        .testTarget(name: "SitegenPreviewTests", dependencies: ["SitegenPreview", "SitegenBuild"]),
+        .testTarget(name: "SitegenPreviewTests", dependencies: ["SitegenPreview", "SitegenBuild", "SitegenCLI"]),
         .testTarget(name: "SitegenEndToEndTests", dependencies: ["SitegenBuild", "SitegenCLI"]),
     ],
     swiftLanguageModes: [.v6]

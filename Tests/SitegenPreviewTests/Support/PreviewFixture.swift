@@ -1,4 +1,5 @@
 import Foundation
+import SitegenBuild
 import SitegenPreview
 
 /// Paths in this repository, found from this source file.
@@ -28,8 +29,8 @@ final class LogCollector: @unchecked Sendable {
 ///
 /// The copy's `[extra] upstream_url` points at `static/latest.json` on the preview
 /// itself, so the "latest" section makes a real outgoing HTTP call. Compiled runtime
-/// objects are seeded from `Examples/blog/.sitegen/cache` into a cache of its own (a
-/// shared cache would share the build's per-process scratch folder with other suites).
+/// objects come from the shared cache (`BuildOptions.defaultCacheDirectory`), as for
+/// `sitegen build`: the emitter locks it and gives each build its own work folder.
 final class PreviewFixture: @unchecked Sendable {
     let root: String
     let site: String
@@ -57,11 +58,10 @@ final class PreviewFixture: @unchecked Sendable {
         try config.write(toFile: site + "/sitegen.toml", atomically: true, encoding: .utf8)
         try #"{"items": [{"title": "Preview news", "url": "https://example.org/news"}]}"#
             .write(toFile: site + "/static/latest.json", atomically: true, encoding: .utf8)
-        Self.seedCache(into: root + "/cache")
 
         var options = PreviewOptions(source: site)
         options.port = port
-        options.cacheDirectory = root + "/cache"
+        options.cacheDirectory = BuildOptions.defaultCacheDirectory
         options.keyValueDirectory = root + "/kv"
         options.themeSearchPaths = [Repo.themes]
         options.now = "2026-06-01T00:00:00Z"
@@ -90,17 +90,5 @@ final class PreviewFixture: @unchecked Sendable {
         let old = try String(contentsOfFile: site + "/" + path, encoding: .utf8)
         try transform(old).write(toFile: site + "/" + path, atomically: true, encoding: .utf8)
         return old
-    }
-
-    /// Copies complete compiled-runtime folders (`runtime-<hash>/`) from the blog's cache.
-    static func seedCache(into cache: String) {
-        let source = Repo.blog + "/.sitegen/cache"
-        try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: source)) ?? []
-        where name.hasPrefix("runtime-") && !name.contains(".tmp") {
-            let objects = ["SitegenServerCore.o", "SitegenHTML.o", "SitegenServer.o", "shim.o"]
-            guard objects.allSatisfy({ FileManager.default.fileExists(atPath: source + "/" + name + "/" + $0) }) else { continue }
-            try? FileManager.default.copyItem(atPath: source + "/" + name, toPath: cache + "/" + name)
-        }
     }
 }
