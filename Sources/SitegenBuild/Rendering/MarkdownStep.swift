@@ -111,11 +111,14 @@ struct LinkResolver: Sendable {
         let renderer = MarkdownRenderer(options: MarkdownOptions(
             smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML, lineOffset: lineOffset,
             highlightCode: config.highlight))
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines for diagnostics' excerpts, split (by byte) only once a link is seen.
+        var lines: [Substring.UTF8View]?
         var problems: [Problem] = []
         let base = ContentLoader.directory(of: contentPath)
         func rewrite(_ destination: String, _ line: Int, _ column: Int) -> String? {
-            let sourceLine = line - lineOffset >= 1 && line - lineOffset <= lines.count ? String(lines[line - lineOffset - 1]) : nil
+            if lines == nil { lines = body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) }
+            let all = lines ?? []
+            let sourceLine = line - lineOffset >= 1 && line - lineOffset <= all.count ? String(Substring(all[line - lineOffset - 1])) : nil
             let linkLength = Self.linkLength(in: sourceLine, from: column, destination: destination)
             let location = SourceLocation(file: file, line: line, column: column)
             guard let (target, fragment) = Self.split(destination) else {

@@ -3,14 +3,15 @@ import CCmarkGFM
 /// Collects link and image destinations with their positions, and rewrites them
 /// through the caller's closure (`../other.md` → `/other/`).
 struct LinkRewriting {
-    /// The Markdown's lines as UTF-8, to turn cmark's byte columns into scalar columns.
-    private let lines: [Substring.UTF8View]
+    /// The Markdown, split into lines (bytes, at LF as cmark counts them) only when a
+    /// link needs a column: pages without links never pay for it.
+    private let markdown: String
     private let lineOffset: Int
     /// For Markdown whose shortcodes became placeholders: back to the author's positions.
     private let map: SourceMap?
 
     init(markdown: String, lineOffset: Int, map: SourceMap? = nil) {
-        self.lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8)
+        self.markdown = markdown
         self.lineOffset = lineOffset
         self.map = map
     }
@@ -18,11 +19,13 @@ struct LinkRewriting {
     /// Visits every link and image under `root` in document order.
     func apply(to root: CMarkNode, rewrite: ((String, Int, Int) -> String?)?) -> [MarkdownLink] {
         var links: [MarkdownLink] = []
+        var lines: [Substring.UTF8View]?
         for node in root.descendants where node.type == CMARK_NODE_LINK || node.type == CMARK_NODE_IMAGE {
             let destination = node.url
             let placed = positioned(node)
             var line = placed.startLine
-            var column = scalarColumn(line: line, byteColumn: placed.startColumn)
+            if lines == nil { lines = markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) }
+            var column = Self.scalarColumn(in: lines ?? [], line: line, byteColumn: placed.startColumn)
             if let map { (line, column) = map.original(line: line, column: column) }
             let link = MarkdownLink(
                 destination: destination, line: line + lineOffset, column: column, isImage: node.type == CMARK_NODE_IMAGE)
@@ -43,7 +46,7 @@ struct LinkRewriting {
     }
 
     /// cmark counts columns in bytes; diagnostics count Unicode scalars.
-    private func scalarColumn(line: Int, byteColumn: Int) -> Int {
+    private static func scalarColumn(in lines: [Substring.UTF8View], line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= lines.count, byteColumn > 1 else { return max(byteColumn, 1) }
         var column = 1
         for (offset, byte) in lines[line - 1].enumerated() {
