@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 SITEGEN := .build/release/sitegen
 
-.PHONY: setup site test wasm bench
+.PHONY: setup site test wasm bench install
 
 # Installs missing Debian/PyPI tools; quiet and fast when everything is there.
 setup:
@@ -30,3 +30,8 @@ wasm:
 bench: site
 	mkdir -p Benchmarks/work
 	hyperfine --warmup 1 --runs 10 --export-markdown Benchmarks/work/site-build.md '$(SITEGEN) build'
+
+# Installs the binary into $(PREFIX)/bin and what it needs into $(PREFIX)/share/sitegen.
+PREFIX ?= /usr/local
+install: setup
+	scripts/install.sh $(PREFIX)

@@ -124,7 +124,11 @@ build_cached() {
         if [ "$1" = -- ]; then shift; defines=("$@"); break; fi
         sources+=("$1"); shift
     done
-    local cache=${SITEGEN_ADAPTER_CACHE:-$ROOT/.wasm/adapters}
+    # In a checkout, beside the sources; in an installed (read-only) share/sitegen, the user's cache.
+    local cache=${SITEGEN_ADAPTER_CACHE:-}
+    if [ -z "$cache" ]; then
+        if [ -w "$ROOT" ]; then cache=$ROOT/.wasm/adapters; else cache=${SITEGEN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sitegen}/adapters; fi
+    fi
     mkdir -p "$cache"
     exec 9>"$cache/.lock"
     flock 9

@@ -99,8 +99,11 @@ struct ComponentEmitter {
         let variantFlags = functions ? ["-D", "SITEGEN_FUNCTIONS"] : []
         var hashInput: [UInt8] = Array((Self.swiftFlags + variantFlags).joined(separator: " ").utf8)
         hashInput += Array(((try? Toolchain.run(toolchain.swiftc, ["--version"])) ?? "").utf8)
+        // Paths relative to the runtime's root: a checkout and an installed share/sitegen
+        // with the same sources share the compiled objects.
         for file in sources.core + sources.html + sources.server + [runtime.shim] {
-            hashInput += Array(file.utf8) + ((FileManager.default.contents(atPath: file)).map { Array($0) } ?? [])
+            let relative = file.hasPrefix(runtime.root + "/") ? String(file.dropFirst(runtime.root.count + 1)) : file
+            hashInput += Array(relative.utf8) + ((FileManager.default.contents(atPath: file)).map { Array($0) } ?? [])
         }
         let directory = cache + "/runtime-" + ContentHash.hex(hashInput)
         let names = ["SitegenServerCore", "SitegenHTML", "SitegenServer"]
