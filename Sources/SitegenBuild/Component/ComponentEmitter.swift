@@ -57,8 +57,37 @@ struct ComponentEmitter {
         return coreSize
     }
 
-    /// Compiles the manifest, links it with the runtime, optimises and wraps it as a component.
-    func buildSiteComponent(manifest: [UInt8], siteData: [UInt8], objects: [String], into destination: String) throws -> Int {
+    /// Where a preview build leaves the asset manifest in the output (the runtime's `Site.externalPath`).
+    static let externalManifestPath = "_sitegen/manifest.sgam"
+
+    /// For `sitegen preview`: only `components/site.core.wasm` (what the in-process host
+    /// runs), linked with an empty manifest and not optimised, so it depends on the
+    /// functions and the site data alone and a content edit reuses it from the cache.
+    /// - Returns: the bytes of the core module.
+    func emitPreview(site: SiteInputs, output: String) throws -> Int {
+        let runtimeBuild = try runtimeObjects(functions: site.isDynamic)
+        var objects = runtimeBuild.objects
+        if site.isDynamic { objects.append(try siteObject(site, modules: runtimeBuild.modules)) }
+        let components = output + "/components"
+        try FileManager.default.createDirectory(atPath: components, withIntermediateDirectories: true)
+        let key = Array("preview\n".utf8) + site.data + Array(objects.joined().utf8)
+        let cached = cache + "/preview-core-" + ContentHash.hex(key) + ".wasm"
+        if !FileManager.default.fileExists(atPath: cached) {
+            _ = try buildSiteComponent(manifest: [], siteData: site.data, objects: objects, into: components + "/site.wasm", optimize: false)
+            try? FileManager.default.removeItem(atPath: cached)
+            try FileManager.default.copyItem(atPath: components + "/site.core.wasm", toPath: cached)
+            try? FileManager.default.removeItem(atPath: components + "/site.wasm")
+            return (try? FileManager.default.attributesOfItem(atPath: cached)[.size] as? Int) ?? 0
+        }
+        try? FileManager.default.removeItem(atPath: components + "/site.core.wasm")
+        try FileManager.default.copyItem(atPath: cached, toPath: components + "/site.core.wasm")
+        return 0
+    }
+
+    /// Compiles the manifest, links it with the runtime, optimises (unless told not to)
+    /// and wraps it as a component.
+    func buildSiteComponent(manifest: [UInt8], siteData: [UInt8], objects: [String], into destination: String,
+                            optimize: Bool = true) throws -> Int {
         let work = cache + "/site-" + UUID().uuidString
         try? FileManager.default.removeItem(atPath: work)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
@@ -74,7 +103,7 @@ struct ComponentEmitter {
         ] + objects + [work + "/manifest.o", work + "/sitedata.o", "-l:embedded/wasm32-unknown-none-wasm/libswiftUnicodeDataTables.a",
             toolchain.libc] + (toolchain.builtins.map { [$0] } ?? []) + ["-o", work + "/core.wasm"])
         var core = work + "/core.wasm"
-        if let wasmOpt = toolchain.wasmOpt {
+        if optimize, let wasmOpt = toolchain.wasmOpt {
             // binaryen 108 needs the features named; run it before stripping (embedded-swift-wasm.md §4).
             try Toolchain.run(wasmOpt, ["-Oz", "--enable-bulk-memory", "--enable-sign-ext", "--enable-nontrapping-float-to-int",
                                         "--enable-mutable-globals", "--enable-multivalue", "--enable-reference-types",

@@ -57,7 +57,15 @@ struct ServerStep {
             }
             do {
                 let emitter = ComponentEmitter(toolchain: toolchain, runtime: runtime, cache: cacheDirectory)
-                report.componentBytes = try emitter.emit(manifest: manifest, site: inputs, output: staging, backend: config.assetBackend, options: config.assetOptions)
+                if options.preview {
+                    // The component reads the manifest from the files (Site.externalPath in the runtime).
+                    try FileManager.default.createDirectory(atPath: staging + "/_sitegen", withIntermediateDirectories: true)
+                    try Data(manifest).write(to: URL(fileURLWithPath: staging + "/" + ComponentEmitter.externalManifestPath))
+                    report.componentBytes = try emitter.emitPreview(site: inputs, output: staging)
+                } else {
+                    report.componentBytes = try emitter.emit(manifest: manifest, site: inputs, output: staging, backend: config.assetBackend,
+                                                             options: config.assetOptions)
+                }
             } catch let error as FunctionCompileError {
                 report.diagnostics.append(contentsOf: FunctionErrors.diagnostics(from: error.output, siteRoot: siteRoot))
             } catch {

@@ -23,6 +23,11 @@ public struct BuildOptions: Sendable {
     /// Only the static site: no `server.wasm` and no `.gz`/`.br` variants, whatever
     /// `sitegen.toml` says (`sitegen check` and quick test builds; seconds faster).
     public var staticOnly = false
+    /// A build for `sitegen preview`, which runs `components/site.core.wasm` in-process:
+    /// no `.gz`/`.br` variants, no `wasm-opt`, no composed `server.wasm`, and the asset
+    /// manifest left in the files (`_sitegen/manifest.sgam`) instead of linked into the
+    /// component, so an edit that changes only files relinks nothing.
+    public var preview = false
 
     /// `$SITEGEN_CACHE`, else `$XDG_CACHE_HOME/sitegen`, else `~/.cache/sitegen`: shared by
     /// every site, since the compiled runtime does not depend on the site.

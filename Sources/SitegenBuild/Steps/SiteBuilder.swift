@@ -82,6 +82,7 @@ public struct SiteBuilder {
             config.serverComponent = false
             config.precompress = false
         }
+        if options.preview { config.precompress = false }
         if let base = options.baseURL {
             config.baseURL = base
             config.value["base_url"] = .string(base)

@@ -135,7 +135,9 @@ public final class PreviewServer: @unchecked Sendable {
         var hasher = Hasher()
         hasher.combine(Array(data))
         let digest = hasher.finalize()
-        guard lock.withLock({ moduleDigest }) != digest || pool.currentModule == nil else { return }
+        // The same module: new instances all the same, since an instance keeps the asset
+        // manifest it read (a preview build leaves it in the files).
+        guard lock.withLock({ moduleDigest }) != digest || pool.currentModule == nil else { return pool.load(pool.currentModule) }
         do {
             pool.load(try GuestModule(path: path))
             lock.withLock { moduleDigest = digest }

@@ -59,6 +59,7 @@ final class SiteRebuilder: @unchecked Sendable {
         build.themeSearchPaths = options.themeSearchPaths
         build.cacheDirectory = options.cacheDirectory
         build.now = options.now
+        build.preview = true
         let result = Self.buildLock.withLock { SiteBuilder(options: build).build() }
         let report = Report(result: result, changes: changes, seconds: Double(MonotonicClock.now() - start) / 1e9)
         condition.withLock { failure = result.succeeded ? nil : result.diagnostics }
