@@ -1,0 +1,1 @@
+../../SitegenBuildTests/Support/Browser.swift
