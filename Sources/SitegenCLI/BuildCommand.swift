@@ -28,6 +28,13 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Asset backend of server.wasm: filesystem, embedded, kv, blobstore or cdn (overrides [assets] backend).")
     var assets: String?
 
+    @Option(name: .customLong("host-profile"),
+            help: "The host server.wasm is built for: wasmtime, wasmcloud (same WIT versions) or spin (not supported yet with functions).")
+    var hostProfile: HostProfile = .wasmtime
+
+    @Option(name: .customLong("kv-store"), help: "The host key-value store server functions open (overrides [server] kv_store).")
+    var keyValueStore: String?
+
     @Flag(name: .shortAndLong, help: "Print each build step's time.")
     var verbose = false
 
@@ -37,6 +44,8 @@ struct BuildCommand: ParsableCommand {
         options.includeFuture = future
         options.baseURL = baseURL
         options.assetBackend = assets
+        options.hostProfile = hostProfile
+        options.keyValueStore = keyValueStore
         let bar = ProgressBar()
         if bar.isEnabled { options.progress = { done, total in bar.update(done, total) } }
         let result = SiteBuilder(options: options).build()
@@ -55,6 +64,8 @@ struct BuildCommand: ParsableCommand {
         print(summary)
     }
 }
+
+extension HostProfile: ExpressibleByArgument {}
 
 /// Output helpers shared by the commands.
 enum Console {

@@ -6,7 +6,8 @@ public struct SitegenCommand: ParsableCommand {
         commandName: "sitegen",
         abstract: "A static-first site generator with server-function islands.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, PreviewCommand.self, ComposeCommand.self, PublishCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, PreviewCommand.self, ComposeCommand.self, PublishCommand.self,
+                      DeployCommand.self])
 
     public init() {}
 }

@@ -16,6 +16,11 @@ public struct BuildOptions: Sendable {
     public var now: String?
     /// Overrides `[assets] backend`.
     public var assetBackend: String?
+    /// The host the component is built for: which key-value and config drafts it imports.
+    public var hostProfile: HostProfile = .wasmtime
+    /// Overrides `[server] kv_store`, the host store server functions open (NATS JetStream
+    /// on a wasmCloud lattice needs a non-empty bucket name; wasmtime's store is `""`).
+    public var keyValueStore: String?
     /// Called as pages render (done, total), from any thread; the CLI draws a progress bar.
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// Where compiled runtime objects and components are cached (default: `defaultCacheDirectory`).

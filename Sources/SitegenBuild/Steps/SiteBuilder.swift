@@ -78,6 +78,12 @@ public struct SiteBuilder {
             }
             config.assetBackend = backend
         }
+        if let store = options.keyValueStore { config.keyValueStore = store }
+        if let reason = options.hostProfile.unsupportedReason, !options.staticOnly, config.serverComponent,
+           Self.hasFunctions(root: root) {
+            result.diagnostics = [.unsupportedHostProfile(options.hostProfile, reason: reason)]
+            return
+        }
         if options.staticOnly {
             config.serverComponent = false
             config.precompress = false

@@ -53,19 +53,9 @@ struct BuiltSite: Sendable {
         return String(decoding: page, as: UTF8.self).contains("<sg-b id=\"sg-b")
     }
 
-    /// `wasmtime serve` flags for this component: `-S cli` + the `/site` preopen for the
-    /// filesystem adapter, `-S keyvalue` when server functions use `wasi:keyvalue`.
-    var wasmtimeFlags: [String] {
-        var flags: [String] = []
-        if world.contains("wasi:filesystem/") {
-            flags += ["-S", "cli", "--dir", dist + "::/site"]
-        } else if world.contains("wasi:cli/environment") {
-            flags += ["-S", "cli"]
-        }
-        if world.contains("wasi:keyvalue/") { flags += ["-S", "keyvalue"] }
-        if world.contains("wasi:config/") { flags += ["-S", "config"] }
-        return flags
-    }
+    /// `wasmtime serve` flags for this component, derived by the same code as
+    /// `sitegen deploy wasmtime` (``ComponentWorld/wasmtimeFlags(dist:)``).
+    var wasmtimeFlags: [String] { ComponentWorld(wit: world).wasmtimeFlags(dist: dist) }
 
     /// Reads the component's world.
     static func world(of dist: String) throws -> String {
