@@ -80,10 +80,10 @@ teardown() {
 }
 trap teardown EXIT
 trap 'exit 143' TERM INT
-# The whole run is bounded: a watchdog ends this script after HOLD + 150 s.
+# The whole run is bounded: a watchdog ends this script after HOLD + 600 s (a first build on a cold cache compiles the runtime).
 # Its sleep is killed with it: a leftover sleep would keep the caller's pipes open.
 ( trap 'kill $sleeper 2>/dev/null; exit 0' TERM
-  sleep $((HOLD + 150)) & sleeper=$!
+  sleep $((HOLD + 600)) & sleeper=$!
   wait $sleeper && { say "time limit reached"; kill -TERM $$; } ) 2>/dev/null &
 WATCHDOG=$!
 PIDS+=("$WATCHDOG")
