@@ -2,6 +2,7 @@
 // e.g. `wasmtime serve -S cli --dir dist::/site`. Uses the preopen named "/site", else the first.
 // Nothing is cached per path: every `read` is open-at + read + drop.
 #include "cabi.h"
+#include "path.h"
 
 #define FS "wasi:filesystem/types@0.2.0"
 
@@ -48,21 +49,8 @@ static void find_root(void) {
     free_list(dirs.ptr, dirs.len * sizeof(preopen));
 }
 
-// Defence in depth (the site component checks too, and wasi:filesystem confines open-at to
-// the preopen): no empty path, no leading '/', no '\\' or NUL, no ".." segment.
-static int path_ok(const u8 *s, u32 n) {
-    if (n == 0 || s[0] == '/') return 0;
-    u32 seg = 0;  // start of the current segment
-    for (u32 i = 0; i <= n; i++) {
-        if (i == n || s[i] == '/') {
-            if (i - seg == 2 && s[seg] == '.' && s[seg + 1] == '.') return 0;
-            seg = i + 1;
-        } else if (s[i] == '\\' || s[i] == 0) {
-            return 0;
-        }
-    }
-    return 1;
-}
+// Paths are checked by asset_path_ok (path.h) as defence in depth: the site component
+// checks too, and wasi:filesystem confines open-at to the preopen.
 
 static option_bytes ret_area;
 
@@ -70,7 +58,7 @@ EXPORT(ASSETS_READ)
 option_bytes *assets_read(u8 *path, u32 path_len, u64 offset, u32 length) {
     ret_area.is_some = 0; ret_area.ptr = 0; ret_area.len = 0;
     if (!initialized) find_root();
-    if (root < 0 || !path_ok(path, path_len)) goto done;
+    if (root < 0 || !asset_path_ok(path, path_len)) goto done;
 
     open_result o;
     fs_open_at(root, 0, path, path_len, 0, DESCRIPTOR_FLAGS_READ, &o);

@@ -1,5 +1,4 @@
-// Asset-path check shared by the kv, blobstore and cdn adapters (the same rules as
-// filesystem.c): no empty path, no leading '/', no '\\' or NUL, no ".." segment
+// Asset-path check shared by every adapter: no empty path, no leading '/', no '\\' or NUL, no ".." segment
 // ("a..b.txt" is fine). The site component checks too; this is defence in depth, and for
 // the cdn adapter it keeps a path from climbing out of the base URL's prefix.
 #ifndef SITEGEN_ADAPTER_PATH_H
