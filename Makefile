@@ -15,12 +15,15 @@ site: setup
 	$(SITEGEN) build
 
 # Native build and tests, the shared core as Embedded Swift under wasmtime, then
-# `sitegen check` on the docs site (every internal link and anchor resolves).
+# `sitegen check` on the docs site (every internal link and anchor resolves), then a
+# 200-page smoke run of the benchmark script so it cannot rot.
 test: setup
 	swift build
 	swift test
 	scripts/wasm-test.sh
 	.build/debug/sitegen check
+	mkdir -p Benchmarks/work && SMOKE=1 Benchmarks/run > Benchmarks/work/smoke.log 2>&1 || { tail -40 Benchmarks/work/smoke.log; exit 1; }
+	@echo "benchmark smoke run: ok (Benchmarks/work/smoke/latest.md)"
 
 # Only the Embedded wasm32 build of the shared core (SitegenHTML) into .wasm/.
 wasm:
