@@ -13,7 +13,7 @@ import Glibc
 /// host A is counted through host B (one JetStream key-value bucket behind both).
 @Suite("Local wasmCloud cluster", .enabled(if: ClusterTools.missing == nil, Comment(rawValue: ClusterTools.missing ?? "")))
 struct ClusterTests {
-    @Test("the blog answers through both hosts and a like through host A is seen through host B")
+    @Test("both hosts serve the blog, share likes, and one survives the other going down under load")
     func twoHostLattice() throws {
         let script = Repo.root + "/scripts/cluster.sh"
         let (status, output) = try HostTools.run("/bin/bash", [script, "--check"], timeout: 660)
@@ -24,6 +24,9 @@ struct ClusterTests {
         #expect(status == 0, Comment(rawValue: output))
         #expect(output.contains("pages answer 200 through both hosts"), Comment(rawValue: output))
         #expect(output.contains("likes are shared"), Comment(rawValue: output))
+        #expect(output.contains("answer identically on both hosts and under wasmtime serve"), Comment(rawValue: output))
+        #expect(output.contains("with no errors while host A went down"), Comment(rawValue: output))
+        #expect(output.contains("nothing lost: the restarted host A counted"), Comment(rawValue: output))
     }
 }
 
