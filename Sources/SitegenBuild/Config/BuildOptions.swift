@@ -33,6 +33,8 @@ public struct BuildOptions: Sendable {
     /// manifest left in the files (`_sitegen/manifest.sgam`) instead of linked into the
     /// component, so an edit that changes only files relinks nothing.
     public var preview = false
+    /// Rendered Markdown from the previous build of the same site (`sitegen preview` keeps one).
+    public var markdownCache: MarkdownCache?
 
     /// `$SITEGEN_CACHE`, else `$XDG_CACHE_HOME/sitegen`, else `~/.cache/sitegen`: shared by
     /// every site, since the compiled runtime does not depend on the site.

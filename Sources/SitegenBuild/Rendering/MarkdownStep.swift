@@ -9,6 +9,9 @@ import SitegenHTML
 struct MarkdownStep {
     /// Renders shortcodes; nil renders `{{< … >}}` as text.
     var shortcodes: ShortcodeRenderer?
+    /// Results of an earlier build (`sitegen preview`), reused for pages whose inputs
+    /// did not change.
+    var cache: MarkdownCache?
 
     func run(_ site: inout Site, diagnostics: inout [Diagnostic]) {
         var linkProblems: [Diagnostic] = []
@@ -25,10 +28,28 @@ struct MarkdownStep {
                                     shortcodes: shortcodes)
 
         let snapshot = site
+        // What every page's rendering depends on besides its own text: where links go, and the options.
+        var shared = Hasher()
+        for key in targets.keys.sorted() { shared.combine(key); shared.combine(targets[key]) }
+        for key in site.fileURLs.keys.sorted() { shared.combine(key); shared.combine(site.fileURLs[key]) }
+        shared.combine(resolver.basePath)
+        shared.combine(options.smartPunctuation)
+        shared.combine(options.unsafeHTML)
+        shared.combine(options.highlight)
+        let sharedInputs = shared.finalize()
+        let cache = self.cache
         let pageResults = parallelMap(site.pages) { page in
-            resolver.render(page.body, from: page.contentPath, file: page.file, lineOffset: page.bodyLineOffset, config: options,
-                            bundlePath: page.bundleDirectory == nil ? nil : page.path,
-                            page: SiteContext.pageValue(page, site: snapshot))
+            // Pages with shortcodes see other pages (`page`) and are always rendered.
+            let hasShortcodes = page.body.contains("{{<")
+            let key = MarkdownCache.Key(contentPath: page.contentPath, body: page.body, file: page.file,
+                                        lineOffset: page.bodyLineOffset, bundlePath: page.bundleDirectory == nil ? nil : page.path,
+                                        shared: sharedInputs)
+            if !hasShortcodes, let cached = cache?.result(for: key) { return cached }
+            let result = resolver.render(page.body, from: page.contentPath, file: page.file, lineOffset: page.bodyLineOffset, config: options,
+                                         bundlePath: page.bundleDirectory == nil ? nil : page.path,
+                                         page: hasShortcodes ? SiteContext.pageValue(page, site: snapshot) : .null)
+            if !hasShortcodes { cache?.store(result, for: key) }
+            return result
         }
         for i in site.pages.indices { site.pages[i].rendered = pageResults[i].rendered }
         var brokenLinks = pageResults.flatMap(\.problems)
@@ -239,5 +260,41 @@ struct LinkResolver: Sendable {
             parts.append(part)
         }
         return parts.joined(separator: "/")
+    }
+}
+
+/// Rendered Markdown kept between the builds of one `sitegen preview`: a page whose text,
+/// position, file and link targets are unchanged is not rendered again. Only entries of
+/// the last build are kept.
+public final class MarkdownCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var contentPath: String
+        var body: String
+        var file: String
+        var lineOffset: Int
+        var bundlePath: String?
+        /// Link targets, files and options of the whole build.
+        var shared: Int
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: (key: Key, result: LinkResolver.Result)] = [:]
+    private var hitCount = 0
+
+    public init() {}
+
+    /// How many pages were taken from the cache so far.
+    public var hits: Int { lock.withLock { hitCount } }
+
+    func result(for key: Key) -> LinkResolver.Result? {
+        lock.withLock {
+            guard let entry = entries[key.contentPath], entry.key == key else { return nil }
+            hitCount += 1
+            return entry.result
+        }
+    }
+
+    func store(_ result: LinkResolver.Result, for key: Key) {
+        lock.withLock { entries[key.contentPath] = (key, result) }
     }
 }

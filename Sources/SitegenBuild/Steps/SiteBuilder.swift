@@ -111,7 +111,7 @@ public struct SiteBuilder {
         step("Render Markdown") {
             let engine = SiteRenderer.engine(site: site, templates: templates, assets: assets, now: now.rfc3339)
             var linkProblems: [Diagnostic] = []
-            MarkdownStep(shortcodes: ShortcodeRenderer(templates: templates, engine: engine))
+            MarkdownStep(shortcodes: ShortcodeRenderer(templates: templates, engine: engine), cache: options.markdownCache)
                 .run(&site, diagnostics: &diagnostics, linkProblems: &linkProblems)
             result.linkProblems = linkProblems.sorted(by: Diagnostic.fileOrder)
         }

@@ -34,6 +34,8 @@ final class SiteRebuilder: @unchecked Sendable {
     private var watcher: FileWatcher
     private var stopped = false
     private var failure: [Diagnostic]?
+    /// Pages' rendered Markdown, reused by the next build when their inputs are unchanged.
+    private let markdownCache = MarkdownCache()
 
     /// Builds run one at a time in the process: the build's component step keeps its
     /// scratch files in a folder named after the process.
@@ -60,6 +62,7 @@ final class SiteRebuilder: @unchecked Sendable {
         build.cacheDirectory = options.cacheDirectory
         build.now = options.now
         build.preview = true
+        build.markdownCache = markdownCache
         let result = Self.buildLock.withLock { SiteBuilder(options: build).build() }
         let report = Report(result: result, changes: changes, seconds: Double(MonotonicClock.now() - start) / 1e9)
         condition.withLock { failure = result.succeeded ? nil : result.diagnostics }
