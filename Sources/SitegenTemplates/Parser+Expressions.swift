@@ -3,6 +3,8 @@ import SitegenHTML
 extension Parser {
     /// `a if condition else b`, or a plain `or` expression.
     mutating func parseExpression() throws(TemplateSyntaxError) -> TemplateExpr {
+        try enterNesting()
+        defer { nesting -= 1 }
         let value = try parseOr()
         guard current.isName("if") else { return value }
         _ = next()
@@ -35,6 +37,8 @@ extension Parser {
 
     mutating func parseNot() throws(TemplateSyntaxError) -> TemplateExpr {
         if current.isName("not") {
+            try enterNesting()
+            defer { nesting -= 1 }
             let op = next()
             return .unary(.not, try parseNot(), op.span)
         }
@@ -112,6 +116,8 @@ extension Parser {
     /// As in Jinja, filters apply to the negated value: `-3 | abs` is 3.
     mutating func parseUnary(filters: Bool = true) throws(TemplateSyntaxError) -> TemplateExpr {
         if current.is("-") {
+            try enterNesting()
+            defer { nesting -= 1 }
             let op = next()
             let negated = TemplateExpr.unary(.negate, try parseUnary(filters: false), op.span)
             return filters ? try parsePostfix(negated) : negated
