@@ -25,6 +25,9 @@ struct TOMLPreflightTests {
         ("x = [ }", "invalid TOML: expected a value, found '}'", 2, 7),
         ("x = [1, [2, }]]", "invalid TOML: expected a value, found '}'", 2, 13),
         ("x = { a = , }", "invalid TOML: expected a value, found ','", 2, 11),
+        ("publish_date = 2024-05-0- 1", "invalid TOML: expected a time like 07:32:00 after '2024-05-0- '", 2, 27),
+        ("d = 1979-05-27 7\nx = 1", "invalid TOML: expected a time like 07:32:00 after '1979-05-27 '", 2, 16),
+        ("\u{FEFF}[}\r\n: - inf]", "invalid TOML: expected a key, found '}'", 2, 5),
     ])
     func issue8TOMLShapesThatAbortedTOMLPlusPlus(toml: String, message: String, line: Int, column: Int) {
         let found = diagnostics(toml)

@@ -6,7 +6,8 @@
 /// - a key that starts with something else than a bare-key character or a quote, after
 ///   `[`, `[[`, `{`, `,` in an inline table, or `.` in a dotted key (`[!x]`, `[\n`);
 /// - a missing value where toml++ already committed to one (`x = [ }`, `{a = ,}`);
-/// - a date followed by `T` but no digit (`1979-05-27Tx`).
+/// - a date followed by `T` but no digit (`1979-05-27Tx`), or a date-like value, a
+///   space and a single digit (`2024-05-0- 1`).
 ///
 /// Everything else, valid or not, is left to toml++: the pass only needs to be right
 /// about these shapes, and it never refuses valid TOML (strings and comments are skipped
@@ -43,6 +44,7 @@ struct TOMLPreflight {
     }
 
     private mutating func run() -> Problem? {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }  // toml++ skips a byte-order mark
         while index < bytes.count {
             skipBlank(newlines: true)
             guard let byte = current else { return nil }
@@ -160,6 +162,14 @@ struct TOMLPreflight {
                 index = start + 11
                 return problem("expected a time after '" + String(decoding: token.prefix(11), as: UTF8.self) + "'")
             }
+        }
+        // `YYYY-MM-DD` (dashes at 4 and 7), a space and one digit: toml++ reads on as a
+        // date-time and asserts when no second digit follows (`2024-05-0- 1`).
+        if token.count == 10, token[start + 4] == UInt8(ascii: "-"), token[start + 7] == UInt8(ascii: "-"),
+           index + 1 < bytes.count, bytes[index] == 0x20, (0x30...0x39).contains(bytes[index + 1]),
+           !(index + 2 < bytes.count && (0x30...0x39).contains(bytes[index + 2])) {
+            index += 1
+            return problem("expected a time like 07:32:00 after '" + String(decoding: token, as: UTF8.self) + " '")
         }
         return nil
     }
