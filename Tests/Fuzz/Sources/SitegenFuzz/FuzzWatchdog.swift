@@ -45,6 +45,7 @@ public final class FuzzWatchdog: Sendable {
     func disarm() { current.withLock { $0.running = false } }
 
     func begin(_ index: UInt64, input: [UInt8]) {
+        Self.currentIndex = index
         let now = DispatchTime.now().uptimeNanoseconds
         current.withLock {
             $0.index = index
@@ -56,15 +57,17 @@ public final class FuzzWatchdog: Sendable {
 
     func end() { current.withLock { $0.running = false } }
 
-    /// The input number being run now, for a crash handler's message.
-    public var currentIndex: UInt64 { current.withLock { $0.index } }
+    /// The input number being run now, for a crash handler's message. A plain word
+    /// written before each input (no lock: a signal handler must not take one).
+    nonisolated(unsafe) public static var currentIndex: UInt64 = 0
 
     private func watch() {
         while true {
             Thread.sleep(forTimeInterval: 0.2)
             let now = DispatchTime.now().uptimeNanoseconds
             let hung: Current? = current.withLock {
-                $0.running && now - $0.startedAt > $0.limitNanoseconds ? $0 : nil
+                // `begin` may have stamped an input after `now` was read: no underflow.
+                $0.running && now > $0.startedAt && now - $0.startedAt > $0.limitNanoseconds ? $0 : nil
             }
             guard let hung else { continue }
             let message = """

@@ -48,7 +48,7 @@ func installCrashHandler() {
         action.__sigaction_handler.sa_handler = { number in
             var message = Array("\nsitegen-fuzz: CRASH (signal \(number)) in target ".utf8)
             message += crashTarget.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-            message += Array(" at input #\(FuzzWatchdog.shared.currentIndex); rerun it with --start and --count 1 --print\n".utf8)
+            message += Array(" at input #\(FuzzWatchdog.currentIndex); rerun it with --start and --count 1 --print\n".utf8)
             _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
             signal(number, SIG_DFL)
             raise(number)
