@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
         .testTarget(name: "SitegenBuildTests", dependencies: ["SitegenBuild", "SitegenCLI"]),
         .testTarget(name: "SitegenPreviewTests", dependencies: ["SitegenPreview", "SitegenBuild"]),
-        .testTarget(name: "SitegenEndToEndTests", dependencies: ["SitegenBuild", "SitegenCLI"]),
+        .testTarget(name: "SitegenEndToEndTests", dependencies: ["SitegenBuild", "SitegenCLI", "SitegenFuzz"]),
         .testTarget(name: "SitegenFuzzTests", dependencies: [
             "SitegenFuzz", "SitegenHTML", "SitegenTemplates", "SitegenContent", "SitegenServerCore",
         ]),
