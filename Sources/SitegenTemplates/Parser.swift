@@ -34,6 +34,14 @@ struct Parser {
         nesting += 1
     }
 
+    /// One more link of a left-deep chain (`a + b + c`, `x | f | g`, `a.b.c`): the tree
+    /// gets one level deeper per link, so links count as nesting. The caller releases
+    /// them with `defer { nesting -= links }`.
+    mutating func link(_ links: inout Int) throws(TemplateSyntaxError) {
+        try enterNesting()
+        links += 1
+    }
+
     mutating func next() -> Token {
         let token = tokens[position]
         if position < tokens.count - 1 { position += 1 }
