@@ -44,4 +44,17 @@ import Testing
         let problem = built.result.diagnostics.first { $0.message == "'content/latin1.md' is not valid UTF-8" }
         #expect(problem?.location == SitegenHTML.SourceLocation(file: "content/latin1.md", line: 2, column: 11), "\(built.result.diagnostics.map(\.formatted))")
     }
+
+    #if canImport(Glibc)
+    @Test func theOutputSwapIsOneAtomicExchange() throws {
+        let directory = TemporaryDirectory("sitegen-swap")
+        let a = directory.path + "/a", b = directory.path + "/b"
+        try FileManager.default.createDirectory(atPath: a, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: b, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: a + "/from-a", contents: Data())
+        FileManager.default.createFile(atPath: b + "/from-b", contents: Data())
+        try #require(OutputDirectory.exchange(a, b), "renameat2(RENAME_EXCHANGE) is not available here")
+        #expect(FileManager.default.fileExists(atPath: a + "/from-b") && FileManager.default.fileExists(atPath: b + "/from-a"))
+    }
+    #endif
 }
