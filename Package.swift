@@ -71,6 +71,12 @@ let package = Package(
         .executableTarget(name: "sitegen-bench", dependencies: ["SitegenHTML", "SitegenTemplates"],
                           path: "Benchmarks/Sources/sitegen-bench"),
 
+        // Fuzzing (Tests/Fuzz/README.md): seeded, structure-aware input generators shared by
+        // the bounded CI smoke (SitegenFuzzTests) and the long run (`swift run -c release sitegen-fuzz`).
+        .target(name: "SitegenFuzz", dependencies: ["SitegenHTML", "SitegenTemplates", "SitegenContent", "SitegenServerCore"],
+                path: "Tests/Fuzz/Sources/SitegenFuzz"),
+        .executableTarget(name: "sitegen-fuzz", dependencies: ["SitegenFuzz"], path: "Tests/Fuzz/Sources/sitegen-fuzz"),
+
         .testTarget(name: "SitegenHTMLTests", dependencies: ["SitegenHTML"], exclude: ["Fixtures"]),
         .testTarget(name: "SitegenHighlightTests", dependencies: ["SitegenHighlight"]),
         .testTarget(name: "SitegenServerCoreTests", dependencies: ["SitegenServerCore"]),
@@ -78,7 +84,10 @@ let package = Package(
         .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
         .testTarget(name: "SitegenBuildTests", dependencies: ["SitegenBuild", "SitegenCLI"], exclude: ["Snapshots"]),
         .testTarget(name: "SitegenPreviewTests", dependencies: ["SitegenPreview", "SitegenBuild", "SitegenCLI"]),
-        .testTarget(name: "SitegenEndToEndTests", dependencies: ["SitegenBuild", "SitegenCLI"]),
+        .testTarget(name: "SitegenEndToEndTests", dependencies: ["SitegenBuild", "SitegenCLI", "SitegenFuzz"]),
+        .testTarget(name: "SitegenFuzzTests", dependencies: [
+            "SitegenFuzz", "SitegenHTML", "SitegenTemplates", "SitegenContent", "SitegenServerCore",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

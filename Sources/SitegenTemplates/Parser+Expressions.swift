@@ -3,6 +3,8 @@ import SitegenHTML
 extension Parser {
     /// `a if condition else b`, or a plain `or` expression.
     mutating func parseExpression() throws(TemplateSyntaxError) -> TemplateExpr {
+        try enterNesting()
+        defer { nesting -= 1 }
         let value = try parseOr()
         guard current.isName("if") else { return value }
         _ = next()
@@ -16,8 +18,11 @@ extension Parser {
     }
 
     mutating func parseOr() throws(TemplateSyntaxError) -> TemplateExpr {
+        var links = 0
+        defer { nesting -= links }
         var lhs = try parseAnd()
         while current.isName("or") {
+            try link(&links)
             let op = next()
             lhs = .binary(.or, lhs, try parseAnd(), op.span)
         }
@@ -25,8 +30,11 @@ extension Parser {
     }
 
     mutating func parseAnd() throws(TemplateSyntaxError) -> TemplateExpr {
+        var links = 0
+        defer { nesting -= links }
         var lhs = try parseNot()
         while current.isName("and") {
+            try link(&links)
             let op = next()
             lhs = .binary(.and, lhs, try parseNot(), op.span)
         }
@@ -35,6 +43,8 @@ extension Parser {
 
     mutating func parseNot() throws(TemplateSyntaxError) -> TemplateExpr {
         if current.isName("not") {
+            try enterNesting()
+            defer { nesting -= 1 }
             let op = next()
             return .unary(.not, try parseNot(), op.span)
         }
@@ -42,6 +52,8 @@ extension Parser {
     }
 
     mutating func parseComparison() throws(TemplateSyntaxError) -> TemplateExpr {
+        var links = 0
+        defer { nesting -= links }
         var lhs = try parseConcat()
         while true {
             let token = current
@@ -56,9 +68,11 @@ extension Parser {
             else if token.isName("not") && peek().isName("in") { _ = next(); op = .notContains }
             else if token.isName("is") {
                 _ = next()
+                try link(&links)
                 lhs = try parseTest(lhs, at: token.span)
                 continue
             } else { return lhs }
+            try link(&links)
             _ = next()
             lhs = .binary(op, lhs, try parseConcat(), token.span)
         }
@@ -82,8 +96,11 @@ extension Parser {
     }
 
     mutating func parseConcat() throws(TemplateSyntaxError) -> TemplateExpr {
+        var links = 0
+        defer { nesting -= links }
         var lhs = try parseAdditive()
         while current.is("~") {
+            try link(&links)
             let op = next()
             lhs = .binary(.concat, lhs, try parseAdditive(), op.span)
         }
@@ -91,8 +108,11 @@ extension Parser {
     }
 
     mutating func parseAdditive() throws(TemplateSyntaxError) -> TemplateExpr {
+        var links = 0
+        defer { nesting -= links }
         var lhs = try parseMultiplicative()
         while current.is("+") || current.is("-") {
+            try link(&links)
             let op = next()
             lhs = .binary(op.text == "+" ? .add : .subtract, lhs, try parseMultiplicative(), op.span)
         }
@@ -100,8 +120,11 @@ extension Parser {
     }
 
     mutating func parseMultiplicative() throws(TemplateSyntaxError) -> TemplateExpr {
+        var links = 0
+        defer { nesting -= links }
         var lhs = try parseUnary()
         while current.is("*") || current.is("/") || current.is("%") {
+            try link(&links)
             let op = next()
             let kind: BinaryOperator = op.text == "*" ? .multiply : (op.text == "/" ? .divide : .remainder)
             lhs = .binary(kind, lhs, try parseUnary(), op.span)
@@ -112,6 +135,8 @@ extension Parser {
     /// As in Jinja, filters apply to the negated value: `-3 | abs` is 3.
     mutating func parseUnary(filters: Bool = true) throws(TemplateSyntaxError) -> TemplateExpr {
         if current.is("-") {
+            try enterNesting()
+            defer { nesting -= 1 }
             let op = next()
             let negated = TemplateExpr.unary(.negate, try parseUnary(filters: false), op.span)
             return filters ? try parsePostfix(negated) : negated
@@ -121,10 +146,13 @@ extension Parser {
     }
 
     mutating func parsePostfix(_ base: TemplateExpr, filters: Bool = true) throws(TemplateSyntaxError) -> TemplateExpr {
+        var links = 0
+        defer { nesting -= links }
         var expr = base
         while true {
             let token = current
             if token.is(".") {
+                try link(&links)
                 _ = next()
                 let name = try expectName("an attribute name after '.'")
                 if case .variable("loop", _) = expr {
@@ -133,13 +161,16 @@ extension Parser {
                     expr = .attribute(expr, name.text, name.span)
                 }
             } else if token.is("[") {
+                try link(&links)
                 _ = next()
                 let key = try parseExpression()
                 try expect("]")
                 expr = .index(expr, key, token.span)
             } else if token.is("("), let callee = Parser.calleeName(expr) {
+                try link(&links)
                 expr = .call(callee, try parseArguments(), expr.span)
             } else if token.is("|") && filters {
+                try link(&links)
                 _ = next()
                 let name = try expectName("a filter name after '|'")
                 if !Filters.names.contains(name.text) {

@@ -14,6 +14,12 @@ struct Parser {
     /// Unknown filters and tests: reported, but parsing goes on to find more.
     var warnings: [(TemplateError, Int)] = []
     var sawContent = false
+    /// Current nesting of expressions and tags: the parser is recursive descent, so a
+    /// bound keeps `((((…` or a thousand nested `{% if %}` a diagnostic, not a stack overflow.
+    var nesting = 0
+    /// The deepest nesting accepted (each level is a few stack frames here and in the
+    /// interpreter, which may run on a thread with a small stack).
+    static let maxNesting = 100
 
     init(tokens: [Token]) {
         self.tokens = tokens
@@ -21,6 +27,20 @@ struct Parser {
 
     var current: Token { tokens[position] }
     func peek(_ k: Int = 1) -> Token { tokens[min(position + k, tokens.count - 1)] }
+
+    /// Enters one level of nesting; pair with `defer { nesting -= 1 }`.
+    mutating func enterNesting() throws(TemplateSyntaxError) {
+        guard nesting < Parser.maxNesting else { throw .tooDeeplyNested(current) }
+        nesting += 1
+    }
+
+    /// One more link of a left-deep chain (`a + b + c`, `x | f | g`, `a.b.c`): the tree
+    /// gets one level deeper per link, so links count as nesting. The caller releases
+    /// them with `defer { nesting -= links }`.
+    mutating func link(_ links: inout Int) throws(TemplateSyntaxError) {
+        try enterNesting()
+        links += 1
+    }
 
     mutating func next() -> Token {
         let token = tokens[position]
@@ -53,6 +73,8 @@ struct Parser {
     /// Nodes up to one of the `until` tags (returned, with the tag's name token consumed),
     /// or the end of input when `until` is empty.
     mutating func parseNodes(until: Set<String>, opener: (tag: String, span: Span)?) throws(TemplateSyntaxError) -> ([TemplateNode], Token?) {
+        try enterNesting()
+        defer { nesting -= 1 }
         var nodes: [TemplateNode] = []
         while true {
             let token = current

@@ -14,6 +14,7 @@ enum TemplateSyntaxError: Error, Equatable {
     case extendsNotFirst(at: Span)
     case duplicateBlock(String, at: Span)
     case invalidAssignmentTarget(Token)
+    case tooDeeplyNested(Token)
 
     /// The diagnostic for this error in `file`, whose text is `source`.
     func diagnostic(file: String, source: [Substring]) -> Diagnostic {
@@ -63,6 +64,10 @@ enum TemplateSyntaxError: Error, Equatable {
                         fix: "rename one of the blocks")
         case .invalidAssignmentTarget(let token):
             return make("cannot assign to " + token.quoted, token.span, length: token.length, expected: "a variable name")
+        case .tooDeeplyNested(let token):
+            return make("too deeply nested at " + token.quoted, token.span, length: token.length,
+                        expected: "at most " + String(Parser.maxNesting) + " nested brackets, operators or tags",
+                        fix: "split it up with '{% set %}', a macro or an include")
         }
     }
 }

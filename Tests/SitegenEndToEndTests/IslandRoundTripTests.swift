@@ -108,9 +108,9 @@ struct UpstreamLoaderTests {
     }
 
     /// Examples/blog with `extra.upstream_url` set, built (filesystem backend) from a copy.
-    static func blog(upstreamURL: String) throws -> BuiltSite {
-        let source = BlogSite.workRoot + "/upstream-src"
-        let dist = BlogSite.workRoot + "/upstream-dist"
+    static func blog(upstreamURL: String, name: String = "upstream") throws -> BuiltSite {
+        let source = BlogSite.workRoot + "/" + name + "-src"
+        let dist = BlogSite.workRoot + "/" + name + "-dist"
         try? FileManager.default.removeItem(atPath: source)
         try FileManager.default.copyItem(atPath: Repo.blog, toPath: source)
         try? FileManager.default.removeItem(atPath: source + "/.sitegen")

@@ -74,5 +74,9 @@ import Testing
         #expect(OriginCheck.sameOriginPath(referer: "http://evil.test/posts/x/", authority: "a.test") == nil)
         #expect(OriginCheck.sameOriginPath(referer: "http://a.test/x\r\nSet-Cookie: a=b", authority: "a.test") == nil)
         #expect(OriginCheck.sameOriginPath(referer: "http://a.test/\\evil", authority: "a.test") == nil)
+        // Issue 8 (hostile corpus): a same-host Referer whose path starts with `//` was an open redirect.
+        #expect(OriginCheck.sameOriginPath(referer: "http://a.test//evil.example/", authority: "a.test") == nil)
+        #expect(OriginCheck.sameOriginPath(referer: "http://a.test///evil.example", authority: "a.test") == nil)
+        #expect(OriginCheck.sameOriginPath(referer: "http://a.test/a//b", authority: "a.test") == "/a//b")
     }
 }

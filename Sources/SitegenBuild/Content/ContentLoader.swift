@@ -23,7 +23,14 @@ struct ContentLoader {
         let taxonomyNames = site.config.taxonomies.map(\.name)
         let root = site.root
         let parsed = parallelMap(found) { item -> (ContentFile, String?) in
-            let text = (try? String(contentsOfFile: root + "/" + item.file, encoding: .utf8)) ?? ""
+            let text: String
+            switch SourceFile.read(root + "/" + item.file, display: item.file) {
+            case .text(let read): text = read
+            case .failed(let problem):
+                var file = ContentFile(parsing: "", file: item.file, taxonomies: taxonomyNames)
+                file.diagnostics = [problem]
+                return (file, nil)
+            }
             // For diagnostics about the whole page (no date, same URL), shown under file:1:1.
             let firstLine = text.split(maxSplits: 1, omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.first.map(String.init)
             return (ContentFile(parsing: text, file: item.file, taxonomies: taxonomyNames), firstLine)

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The build's output, written into a temporary sibling folder and swapped into place
 /// only when the whole build succeeded, so a failed or interrupted build never leaves
 /// a half-written `dist/`.
@@ -18,6 +22,7 @@ final class OutputDirectory: @unchecked Sendable {
         self.destination = url.path
         let parent = url.deletingLastPathComponent().path
         staging = parent + "/." + url.lastPathComponent + ".sitegen-" + String(ProcessInfo.processInfo.processIdentifier)
+        Self.removeAbandonedStaging(parent: parent, name: url.lastPathComponent)
         try? FileManager.default.removeItem(atPath: staging)
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
     }
@@ -57,8 +62,30 @@ final class OutputDirectory: @unchecked Sendable {
         lock.lock(); createdDirectories.insert(directory); lock.unlock()
     }
 
-    /// Replaces `destination` with the staged output: rename the old one aside, rename the new one in, delete the old.
+    /// Staging folders of builds that were killed (`.dist.sitegen-<pid>` whose process is
+    /// gone): a SIGKILL leaves them behind, the next build clears them.
+    static func removeAbandonedStaging(parent: String, name: String) {
+        let prefix = "." + name + ".sitegen-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
+            let rest = entry.dropFirst(prefix.count)
+            let digits = rest.hasSuffix(".old") ? rest.dropLast(4) : rest
+            guard let pid = Int32(digits), pid != ProcessInfo.processInfo.processIdentifier else { continue }
+            if kill(pid, 0) == 0 || errno == EPERM { continue }  // that build is still running
+            try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+        }
+    }
+
+    /// Replaces `destination` with the staged output. On Linux the two folders are
+    /// swapped in one `renameat2(RENAME_EXCHANGE)`, so there is no instant at which
+    /// `dist` is missing, even if the build is killed right then; elsewhere (or on a
+    /// file system without it): rename the old one aside, rename the new one in, delete the old.
     func commit() throws {
+        #if canImport(Glibc)
+        if FileManager.default.fileExists(atPath: destination), Self.exchange(staging, destination) {
+            try? FileManager.default.removeItem(atPath: staging)  // now the previous output
+            return
+        }
+        #endif
         let fm = FileManager.default
         let old = staging + ".old"
         try? fm.removeItem(atPath: old)
@@ -72,6 +99,23 @@ final class OutputDirectory: @unchecked Sendable {
         }
         if hadOld { try? fm.removeItem(atPath: old) }
     }
+
+    #if canImport(Glibc)
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// glibc's `renameat2` (2.28+), looked up at run time: Swift's Glibc module does not
+    /// export it (it is behind `_GNU_SOURCE`).
+    private static let renameat2: RenameAt2? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2")
+        .map { unsafeBitCast($0, to: RenameAt2.self) }
+
+    /// Atomically swaps two paths (`RENAME_EXCHANGE`); false when unsupported.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        guard let renameat2 else { return false }
+        let atCurrentDirectory: Int32 = -100  // AT_FDCWD
+        let renameExchange: UInt32 = 1 << 1  // RENAME_EXCHANGE
+        return renameat2(atCurrentDirectory, a, atCurrentDirectory, b, renameExchange) == 0
+    }
+    #endif
 
     /// Drops the staged output; `destination` is untouched.
     func discard() {

@@ -55,10 +55,16 @@ enum DataLoader {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
         for name in names {
             let path = directory + "/" + name
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-                  let dot = name.lastIndex(of: ".") else { continue }
+            guard let dot = name.lastIndex(of: "."), ["toml", "yaml", "yml", "json"].contains(name[name.index(after: dot)...]) else { continue }
             let key = String(name[..<dot])
             let display = "data/" + name
+            let text: String
+            switch SourceFile.read(path, display: display) {
+            case .text(let read): text = read
+            case .failed(let problem):
+                diagnostics.append(problem)
+                continue
+            }
             switch name[name.index(after: dot)...] {
             case "toml", "yaml", "yml":
                 let file = DataFile(parsing: text, format: name.hasSuffix(".toml") ? .toml : .yaml, file: display)

@@ -10,6 +10,12 @@ enum TOMLReader {
     ///
     /// - Throws: A located diagnostic for TOML syntax errors, including duplicate keys.
     static func read(_ text: String, source: SourceText) throws(DiagnosticError) -> LocatedTree {
+        // toml++ aborts on a few malformed shapes instead of reporting them; refuse those first.
+        if let problem = TOMLPreflight.problem(in: text) {
+            throw DiagnosticError(diagnostic: .invalidTOML(
+                problem.message, at: source.location(line: problem.line, column: problem.column),
+                sourceLine: source.lineText(problem.line)))
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

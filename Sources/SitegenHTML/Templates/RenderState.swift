@@ -109,12 +109,17 @@ final class RenderState {
     // MARK: Nodes
 
     func render(_ nodes: [TemplateNode]) throws(TemplateError) {
-        for node in nodes {
+        for (index, node) in nodes.enumerated() {
             switch node {
             case .text(let text):
                 writer.write(text)
             case .output(let expr, _):
-                write(try evaluate(expr))
+                // `href="{{ x }}"`: the value starts a URL, so a `javascript:` one is refused.
+                if index > 0, case .text(let before) = nodes[index - 1], HTMLEscaping.opensURLAttribute(before) {
+                    writeURL(try evaluate(expr))
+                } else {
+                    write(try evaluate(expr))
+                }
             case .conditional(let branches, let otherwise):
                 var taken = false
                 for branch in branches where try evaluate(branch.condition).isTruthy {
@@ -251,6 +256,17 @@ final class RenderState {
         case .string(let text): writer.writeEscaped(text)
         case .null: break
         default: writer.writeEscaped(Self.text(of: value))
+        }
+    }
+
+    /// Writes a value that starts a URL attribute: as ``write(_:)``, but a URL that would
+    /// run script (``HTMLEscaping/isSafeURL(_:)``) becomes `about:invalid`, trusted
+    /// (`| safe`) values included.
+    func writeURL(_ value: Value) {
+        switch value {
+        case .html(let markup): writer.write(HTMLEscaping.isSafeURL(markup) ? markup : HTMLEscaping.unsafeURLReplacement)
+        case .string(let text): writer.writeEscaped(HTMLEscaping.sanitizeURL(text))
+        default: write(value)
         }
     }
 

@@ -23,6 +23,10 @@ public func handle(_ requestHandle: Int32, _ outparam: Int32) {
     }
 
     #if SITEGEN_FUNCTIONS
+    // Header limits first: a streamed page is answered without the router's own check.
+    if let refused = StaticRouter().refusingOversizedHeaders(request.headers, isHead: request.method == "HEAD") {
+        return sendStatic(refused, outparam, executor: executor)
+    }
     // A page with boundaries is live: decide that before validators, ranges and codings,
     // which apply to files, not to a streamed document.
     // The manifest marks live pages, so static requests never load the site data.

@@ -41,7 +41,8 @@ public enum OriginCheck {
     }
 
     /// The path of a same-origin `Referer`, to send a form post back where it came from;
-    /// nil for other origins (never redirect off-site) or odd values.
+    /// nil for other origins (never redirect off-site), paths starting with `//` (which a
+    /// browser reads as another host) or odd values.
     public static func sameOriginPath(referer: String?, authority: String?) -> String? {
         guard let referer, let authority, let host = hostOf(referer), ASCII.equalsIgnoringCase(host.utf8, authority.utf8) else { return nil }
         let bytes = Array(referer.utf8)
@@ -50,6 +51,8 @@ public enum OriginCheck {
         while start < bytes.count, bytes[start] != UInt8(ascii: "/") { start += 1 }
         guard start < bytes.count else { return "/" }
         let path = bytes[start...]
+        // `//evil.example/` is a protocol-relative URL: a Location of another site.
+        if path.count >= 2, path[start + 1] == UInt8(ascii: "/") { return nil }
         // No control characters or backslashes in a Location header.
         for b in path where b < 0x20 || b == 0x7F || b == UInt8(ascii: "\\") { return nil }
         return String(decoding: path, as: UTF8.self)

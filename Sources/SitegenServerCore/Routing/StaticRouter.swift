@@ -46,10 +46,8 @@ public struct StaticRouter: Sendable {
     ///   - manifest: The site's asset manifest.
     public func route(method: String, target: String, headers: [(String, String)], manifest: AssetManifest) -> StaticRoute {
         let isHead = method.utf8.elementsEqual("HEAD".utf8)
+        if let refused = refusingOversizedHeaders(headers, isHead: isHead) { return .response(refused) }
         let fields = RequestHeaders(fields: headers)
-        if fields.exceeds(maxTotalBytes: maxHeaderBytes, maxValueBytes: maxHeaderValueBytes) {
-            return .response(generated(431, ErrorPage.headersTooLarge, isHead: isHead))
-        }
         let parsed: RequestTarget
         do {
             parsed = try RequestTarget(parsing: target)
@@ -57,6 +55,18 @@ public struct StaticRouter: Sendable {
             return .response(generated(error.status, ErrorPage.badTarget(error), isHead: isHead))
         }
         return route(method: method, target: parsed, fields: fields, manifest: manifest)
+    }
+
+    /// The 431 response when a header value exceeds ``maxHeaderValueBytes`` or all fields
+    /// together exceed ``maxHeaderBytes``; nil when the headers are within the limits.
+    /// For callers that answer a request without ``route(method:target:headers:manifest:)``
+    /// (streamed pages).
+    /// - Parameters:
+    ///   - headers: The request header fields.
+    ///   - isHead: Whether the request is HEAD (no body).
+    public func refusingOversizedHeaders(_ headers: [(String, String)], isHead: Bool) -> StaticResponse? {
+        guard RequestHeaders(fields: headers).exceeds(maxTotalBytes: maxHeaderBytes, maxValueBytes: maxHeaderValueBytes) else { return nil }
+        return generated(431, ErrorPage.headersTooLarge, isHead: isHead)
     }
 
     /// Routes a request whose target was already parsed; header limits are not checked.

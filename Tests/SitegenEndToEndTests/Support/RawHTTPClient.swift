@@ -73,12 +73,16 @@ enum RawHTTPClient {
     /// - Parameters:
     ///   - bytes: The complete request.
     ///   - isHead: Whether the request was HEAD (a chunked head is then not decoded).
-    static func exchange(_ bytes: [UInt8], port: UInt16, isHead: Bool = false, timeout: TimeInterval = 15) throws -> HTTPResponse {
-        try timedExchange(bytes, port: port, isHead: isHead, timeout: timeout).response
+    ///   - halfClose: Shut down the sending side once the bytes are out, so a body shorter
+    ///     than its `content-length` ends there instead of keeping the server waiting.
+    static func exchange(_ bytes: [UInt8], port: UInt16, isHead: Bool = false, timeout: TimeInterval = 15,
+                         halfClose: Bool = false) throws -> HTTPResponse {
+        try timedExchange(bytes, port: port, isHead: isHead, timeout: timeout, halfClose: halfClose).response
     }
 
     /// `exchange`, also telling when each piece of the response arrived.
-    static func timedExchange(_ bytes: [UInt8], port: UInt16, isHead: Bool = false, timeout: TimeInterval = 15) throws -> TimedResponse {
+    static func timedExchange(_ bytes: [UInt8], port: UInt16, isHead: Bool = false, timeout: TimeInterval = 15,
+                              halfClose: Bool = false) throws -> TimedResponse {
         trace("request to \(port)")
         let fd = try connected(port: port, timeout: 2)
         defer { close(fd) }
@@ -93,6 +97,8 @@ enum RawHTTPClient {
             if n <= 0 { break }
             sent += n
         }
+
+        if halfClose { shutdown(fd, Int32(SHUT_WR)) }
 
         let sentAt = Date()
         var received: [UInt8] = []

