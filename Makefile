@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 SITEGEN := .build/release/sitegen
 
-.PHONY: setup site test wasm bench install
+.PHONY: setup site test wasm bench install tsan
 
 # Installs missing Debian/PyPI tools; quiet and fast when everything is there.
 setup:
@@ -38,3 +38,7 @@ bench: site
 PREFIX ?= /usr/local
 install: setup
 	scripts/install.sh $(PREFIX)
+
+# The build tests (parallel rendering of every fixture site) under the thread sanitizer.
+tsan: setup
+	SITEGEN_TEST_ONLY=SitegenBuild swift test --sanitize=thread --scratch-path .build-tsan --filter SitegenBuildTests
