@@ -131,32 +131,15 @@ struct UpstreamLoaderTests {
 /// A slow upstream on loopback: `GET /news.json` answers after 300 ms, or with a 500
 /// once ``fail()`` was called.
 final class Upstream {
-    let process = Process()
-    let port: Int
+    private let server: PythonServer
+    var port: Int { server.port }
 
-    init() throws {
-        guard let python = Tools.python3 else { throw BrowserError("python3 is not installed") }
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-u", "-c", Self.script]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try launch(process)
-        let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
-        guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            kill(process.processIdentifier, SIGKILL)
-            throw BrowserError("the upstream did not start: '\(line)'")
-        }
-        self.port = port
-    }
+    init() throws { server = try PythonServer(Self.script, name: "the upstream") }
 
     /// From now on `/news.json` answers 500.
     func fail() { _ = try? RawHTTPClient.request("POST", "/fail", port: UInt16(port)) }
 
-    func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
+    func stop() { server.stop() }
 
     static let script = #"""
         import http.server, json, time

@@ -7,30 +7,14 @@ import Foundation
 ///
 /// Python's `http.server` serves the files; the forwarding is a few lines of urllib.
 final class StaticHost {
-    let process = Process()
-    let port: Int
+    private let server: PythonServer
+    var port: Int { server.port }
 
     init(directory: String, componentPort: UInt16) throws {
-        guard let python = Tools.python3 else { throw BrowserError("python3 is not installed") }
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-u", "-c", Self.script, directory, String(componentPort)]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try launch(process)
-        // The script prints its port first.
-        let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
-        guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            kill(process.processIdentifier, SIGKILL)
-            throw BrowserError("the static host did not start: '\(line)'")
-        }
-        self.port = port
+        server = try PythonServer(Self.script, arguments: [directory, String(componentPort)], name: "the static host")
     }
 
-    func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
+    func stop() { server.stop() }
 
     static let script = #"""
         import functools, http.server, sys, urllib.error, urllib.request
@@ -60,4 +44,33 @@ final class StaticHost {
         print(server.server_address[1], flush=True)
         server.serve_forever()
         """#
+}
+
+/// A small HTTP server written in Python (`python3 -u -c script arguments…`) that prints
+/// its loopback port on its first line; killed with ``stop()``.
+final class PythonServer {
+    let process = Process()
+    let port: Int
+
+    init(_ script: String, arguments: [String] = [], name: String) throws {
+        guard let python = Tools.python3 else { throw BrowserError("python3 is not installed") }
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-u", "-c", script] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try launch(process)
+        let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            kill(process.processIdentifier, SIGKILL)
+            throw BrowserError("\(name) did not start: '\(line)'")
+        }
+        self.port = port
+    }
+
+    /// SIGKILL: the test runner may hand its children an ignored SIGTERM.
+    func stop() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
 }
