@@ -160,9 +160,6 @@ struct AssetStream {
             Log.error("asset backend has no bytes for '" + path + "' at offset " + String(offset))
             return outgoing.finish()
         }
-        outgoing.stream.write(chunk, on: executor) { ok in
-            guard ok else { return self.outgoing.finish() }
-            self.copy(from: offset + UInt64(chunk.count), remaining: remaining - min(remaining, UInt64(chunk.count)))
-        }
+        send(chunk, at: offset, remaining: remaining)
     }
 }
