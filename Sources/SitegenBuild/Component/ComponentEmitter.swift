@@ -202,7 +202,7 @@ final class CacheLock {
 }
 
 /// What the component needs from the site besides its files.
-struct SiteInputs {
+struct SiteInputs: Equatable, Sendable {
     /// `functions/*.swift`, absolute paths.
     var functionFiles: [String]
     /// The generated registration source.

@@ -14,24 +14,35 @@ struct ServerStep {
     let suspendedPages: [String: [SuspendedSection]]
     let islandKeys: IslandKeys
     var contentIslands: [ContentIsland] = []
+    /// Every output file's manifest entry, when the caller knows them (an incremental
+    /// preview build): the staged files are then not read again.
+    var knownEntries: [AssetManifest.Entry]?
+    /// The component inputs of the previous build (incremental preview builds): when
+    /// they are the same, the component in the output is already right.
+    var previousInputs: SiteInputs?
 
     /// What the step did, for the summary and `--verbose`.
     struct Report {
         var diagnostics: [Diagnostic] = []
         var componentBytes: Int?
         var variantCount = 0
+        /// The manifest's entries, one per file (variants folded in).
+        var entries: [AssetManifest.Entry] = []
+        /// What the component was built from.
+        var inputs: SiteInputs?
     }
 
     func run(options: BuildOptions, step: (String, () -> Void) -> Void) -> Report {
         var report = Report()
-        let files = StaticAssets.files(in: staging)
-        if config.precompress {
+        let files = knownEntries == nil ? StaticAssets.files(in: staging) : []
+        if config.precompress && knownEntries == nil {
             step("Precompress") { report.variantCount = precompress(files) }
         }
         var manifest: [UInt8] = []
         step("Asset manifest") {
             do throws(ManifestBuildError) {
-                manifest = try manifestBlob(files)
+                report.entries = knownEntries ?? manifestEntries(files)
+                manifest = try AssetManifest.Builder(report.entries).build()
             } catch {
                 report.diagnostics.append(Diagnostic(.error, "cannot build the asset manifest: " + error.message))
             }
@@ -43,6 +54,15 @@ struct ServerStep {
         guard config.serverComponent, report.diagnostics.isEmpty else { return report }
         let inputs = SiteInputs(functionFiles: functionFiles, registration: FunctionDiscovery.registration(functions), data: siteData.blob(),
                                 isDynamic: !functions.isEmpty || !suspendedPages.isEmpty)
+        report.inputs = inputs
+        if options.preview, let previousInputs, previousInputs == inputs {
+            do {
+                try Data(manifest).write(to: URL(fileURLWithPath: staging + "/" + ComponentEmitter.externalManifestPath))
+            } catch {
+                report.diagnostics.append(Diagnostic(.error, "cannot write " + ComponentEmitter.externalManifestPath, notes: [String(describing: error)]))
+            }
+            return report
+        }
         step("Build server component") {
             let (toolchain, missing) = Toolchain.find()
             guard let toolchain else {
@@ -92,8 +112,8 @@ struct ServerStep {
         return written.reduce(0, +)
     }
 
-    /// The manifest of every file (variants folded into their file's entry).
-    func manifestBlob(_ files: [String]) throws(ManifestBuildError) -> [UInt8] {
+    /// The manifest entry of every file (variants folded into their file's entry).
+    func manifestEntries(_ files: [String]) -> [AssetManifest.Entry] {
         let all = Set(StaticAssets.files(in: staging))
         let staging = self.staging
         let live = Set(suspendedPages.keys.map { $0.hasSuffix("/") ? String($0.dropFirst()) + "index.html" : String($0.dropFirst()) })
@@ -107,6 +127,6 @@ struct ServerStep {
                 etag: ContentHash.hex(bytes), isImmutable: StaticAssets.isFingerprinted(path),
                 gzipSize: size(path + ".gz"), brotliSize: size(path + ".br"), isLive: live.contains(path))
         }
-        return try AssetManifest.Builder(entries).build()
+        return entries
     }
 }

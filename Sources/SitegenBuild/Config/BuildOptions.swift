@@ -35,6 +35,11 @@ public struct BuildOptions: Sendable {
     public var preview = false
     /// Rendered Markdown from the previous build of the same site (`sitegen preview` keeps one).
     public var markdownCache: MarkdownCache?
+    /// The state of the previous build (`sitegen preview` keeps one): with ``changes``,
+    /// a build after edits of Markdown files or templates redoes only what they reach.
+    public var incremental: IncrementalBuild?
+    /// The site-relative paths changed since the previous build; nil when unknown.
+    public var changes: [String]?
 
     /// `$SITEGEN_CACHE`, else `$XDG_CACHE_HOME/sitegen`, else `~/.cache/sitegen`: shared by
     /// every site, since the compiled runtime does not depend on the site.

@@ -7,6 +7,15 @@ import SitegenHTML
 struct ContentLoader {
     let options: BuildOptions
     let now: DateValue
+    /// Files parsed by an earlier build and unchanged since (an incremental preview
+    /// build): taken as they are, without reading them again.
+    var reuse: [String: ParsedFile] = [:]
+
+    /// A content file as parsed, and its first line (where whole-file diagnostics point).
+    struct ParsedFile: Sendable {
+        var content: ContentFile
+        var firstLine: String?
+    }
 
     /// A Markdown file found on disk, before parsing.
     struct Found {
@@ -17,12 +26,16 @@ struct ContentLoader {
         var assets: [String]
     }
 
-    func load(into site: inout Site, diagnostics: inout [Diagnostic]) {
+    /// Loads `content/` into `site`; returns every Markdown file as parsed, by file.
+    @discardableResult
+    func load(into site: inout Site, diagnostics: inout [Diagnostic]) -> [String: ParsedFile] {
         let tree = discover(root: site.root)
         let found = tree.markdown
         let taxonomyNames = site.config.taxonomies.map(\.name)
         let root = site.root
+        let reuse = self.reuse
         let parsed = parallelMap(found) { item -> (ContentFile, String?) in
+            if let known = reuse[item.file] { return (known.content, known.firstLine) }
             let text: String
             switch SourceFile.read(root + "/" + item.file, display: item.file) {
             case .text(let read): text = read
@@ -91,9 +104,10 @@ struct ContentLoader {
             site.pageIndex[page.contentPath] = i
             sections[page.section]?.pages.append(i)
         }
+        let keys = pages.map(OrderKey.init)
         for key in sections.keys {
             let sortBy = sections[key]?.sortBy ?? "date"
-            sections[key]?.pages.sort { a, b in Self.order(pages[a], pages[b], by: sortBy) }
+            sections[key]?.pages.sort { a, b in OrderKey.precedes(keys[a], keys[b], by: sortBy) }
             // Zola's meaning: `lower` is the older page (date order, newest first) or the
             // lighter one (weight and title order, ascending); `higher` the other way.
             let ordered = sections[key]?.pages ?? []
@@ -111,6 +125,9 @@ struct ContentLoader {
         site.fileURLs = Self.fileURLs(site)
         checkPermalinkSections(site.config, folders: tree.folders, diagnostics: &diagnostics)
         checkUniquePermalinks(site, firstLines: firstLines, diagnostics: &diagnostics)
+        var files: [String: ParsedFile] = [:]
+        for (item, (file, firstLine)) in zip(found, parsed) { files[item.file] = ParsedFile(content: file, firstLine: firstLine) }
+        return files
     }
 
     func collectTaxonomies(_ site: inout Site) {
@@ -122,10 +139,11 @@ struct ContentLoader {
                     terms[slug, default: Term(name: name, slug: slug, pages: [])].pages.append(i)
                 }
             }
+            let keys = site.pages.map(OrderKey.init)
             site.taxonomies[taxonomy.name] = terms.values
                 .map { term in
                     var term = term
-                    term.pages.sort { Self.order(site.pages[$0], site.pages[$1], by: "date") }
+                    term.pages.sort { OrderKey.precedes(keys[$0], keys[$1], by: "date") }
                     return term
                 }
                 .sorted { $0.slug < $1.slug }
@@ -134,18 +152,36 @@ struct ContentLoader {
 
     /// Newest first by default, then by title; `weight` ascending; `title` alphabetical.
     static func order(_ a: Page, _ b: Page, by key: String) -> Bool {
-        switch key {
-        case "weight":
-            let wa = a.frontMatter.weight ?? Int.max, wb = b.frontMatter.weight ?? Int.max
-            if wa != wb { return wa < wb }
-        case "title":
-            if a.title != b.title { return a.title < b.title }
-        default:
-            let da = a.frontMatter.date ?? "", db = b.frontMatter.date ?? ""
-            if da != db { return da > db }
+        OrderKey.precedes(OrderKey(a), OrderKey(b), by: key)
+    }
+
+    /// What pages are sorted by, taken out of the page once (comparing `Page`s in a sort
+    /// copies them on every comparison).
+    struct OrderKey {
+        var date: String
+        var weight: Int
+        var title: String
+        var contentPath: String
+
+        init(_ page: Page) {
+            date = page.frontMatter.date ?? ""
+            weight = page.frontMatter.weight ?? Int.max
+            title = page.title
+            contentPath = page.contentPath
         }
-        if a.title != b.title { return a.title < b.title }
-        return a.contentPath < b.contentPath
+
+        static func precedes(_ a: OrderKey, _ b: OrderKey, by key: String) -> Bool {
+            switch key {
+            case "weight":
+                if a.weight != b.weight { return a.weight < b.weight }
+            case "title":
+                if a.title != b.title { return a.title < b.title }
+            default:
+                if a.date != b.date { return a.date > b.date }
+            }
+            if a.title != b.title { return a.title < b.title }
+            return a.contentPath < b.contentPath
+        }
     }
 
     static func isAfter(_ a: DateValue, _ b: DateValue) -> Bool { a.rfc3339Sortable > b.rfc3339Sortable }

@@ -13,17 +13,21 @@ enum Feeds {
 
     static func entries(_ indices: [Int], context: SiteContext, limit: Int) -> [Entry] {
         let site = context.site
-        var result: [Entry] = []
-        for i in indices where site.pages[i].date != nil {
+        // Newest first; only the pages that make the cut are turned into entries.
+        let newest = indices.filter { site.pages[$0].date != nil }
+            .sorted { (site.pages[$0].date?.rfc3339Sortable ?? 0) > (site.pages[$1].date?.rfc3339Sortable ?? 0) }
+            .prefix(limit)
+        // Islands written in Markdown leave boundaries in the content; a feed shows their fallbacks.
+        let hasIslands = !site.contentIslands.isEmpty
+        func clean(_ html: String) -> String { hasIslands ? SuspenseMarkup.removingContentBoundaries(html) : html }
+        return newest.map { i in
             let page = site.pages[i]
-            result.append(Entry(
+            return Entry(
                 title: page.title, permalink: site.permalink(page.path), date: page.date,
                 updated: page.frontMatter.updated.flatMap { DateValue(iso: $0) },
-                summary: SuspenseMarkup.removingContentBoundaries(page.rendered?.summaryHTML ?? page.frontMatter.description ?? ""),
-                content: SuspenseMarkup.removingContentBoundaries(page.rendered?.html ?? "")))
+                summary: clean(page.rendered?.summaryHTML ?? page.frontMatter.description ?? ""),
+                content: clean(page.rendered?.html ?? ""))
         }
-        result.sort { ($0.date?.rfc3339Sortable ?? 0) > ($1.date?.rfc3339Sortable ?? 0) }
-        return Array(result.prefix(limit))
     }
 
     /// An Atom 1.0 feed (RFC 4287).

@@ -16,8 +16,26 @@ final class OutputDirectory: @unchecked Sendable {
     private var createdDirectories: Set<String> = []
     private(set) var fileCount = 0
     private(set) var errors: [String] = []
+    /// Writes go straight into `destination` (an incremental preview build, whose
+    /// failures write nothing: it renders everything first).
+    let isInPlace: Bool
+    /// When tracking (preview builds): what every `write` of this build wrote, by path,
+    /// so the next incremental build can skip files that come out the same.
+    private(set) var written: [String: WrittenFile] = [:]
+    private let tracks: Bool
+    private let previous: [String: WrittenFile]
 
-    init(destination: String) throws {
+    /// A file written through `write`: its ``ContentHash`` and size.
+    struct WrittenFile: Equatable, Sendable {
+        var hash: UInt64
+        var size: Int
+    }
+
+    /// - Parameter tracking: remember what each `write` wrote (see ``written``).
+    init(destination: String, tracking: Bool = false) throws {
+        isInPlace = false
+        tracks = tracking
+        previous = [:]
         let url = URL(fileURLWithPath: destination).standardizedFileURL
         self.destination = url.path
         let parent = url.deletingLastPathComponent().path
@@ -27,14 +45,49 @@ final class OutputDirectory: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
     }
 
+    /// Writes into `destination` itself, skipping files whose bytes are the same as
+    /// `previous` says they were.
+    init(inPlace destination: String, previous: [String: WrittenFile]) {
+        self.destination = URL(fileURLWithPath: destination).standardizedFileURL.path
+        staging = self.destination
+        isInPlace = true
+        tracks = true
+        self.previous = previous
+    }
+
     /// Writes `bytes` to `path` (relative, no leading slash); safe from many threads.
     func write(_ path: String, _ bytes: [UInt8]) {
         let full = staging + "/" + path
+        var file: WrittenFile?
+        if tracks {
+            file = WrittenFile(hash: ContentHash.value(bytes), size: bytes.count)
+            if isInPlace, previous[path] == file {
+                lock.withLock {
+                    written[path] = file
+                    fileCount += 1
+                }
+                return
+            }
+        }
         ensureDirectory(of: full)
         let ok = bytes.withUnsafeBytes { FileManager.default.createFile(atPath: full, contents: Data($0)) }
         lock.lock()
         if ok { fileCount += 1 } else { errors.append(path) }
+        if let file { written[path] = file }
         lock.unlock()
+    }
+
+    /// Counts a file a previous build wrote and this one leaves as it is (in-place builds).
+    func keep(_ path: String, _ file: WrittenFile) {
+        lock.withLock {
+            written[path] = file
+            fileCount += 1
+        }
+    }
+
+    /// Deletes an output file a previous build wrote (in-place builds).
+    func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: staging + "/" + path)
     }
 
     func write(_ path: String, _ text: String) { write(path, Array(text.utf8)) }
@@ -80,6 +133,7 @@ final class OutputDirectory: @unchecked Sendable {
     /// `dist` is missing, even if the build is killed right then; elsewhere (or on a
     /// file system without it): rename the old one aside, rename the new one in, delete the old.
     func commit() throws {
+        if isInPlace { return }
         #if canImport(Glibc)
         if FileManager.default.fileExists(atPath: destination), Self.exchange(staging, destination) {
             try? FileManager.default.removeItem(atPath: staging)  // now the previous output
@@ -119,6 +173,7 @@ final class OutputDirectory: @unchecked Sendable {
 
     /// Drops the staged output; `destination` is untouched.
     func discard() {
+        if isInPlace { return }
         try? FileManager.default.removeItem(atPath: staging)
     }
 }

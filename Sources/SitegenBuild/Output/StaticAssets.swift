@@ -73,7 +73,11 @@ enum ContentHash {
     }
 
     static func hex(_ bytes: [UInt8], digits: Int = 16) -> String {
-        let s = String(value(bytes), radix: 16)
+        hex(value(bytes), digits: digits)
+    }
+
+    static func hex(_ value: UInt64, digits: Int = 16) -> String {
+        let s = String(value, radix: 16)
         let padded = String(repeating: "0", count: max(0, 16 - s.count)) + s
         return String(padded.prefix(digits))
     }

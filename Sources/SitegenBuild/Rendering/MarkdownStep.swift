@@ -39,12 +39,12 @@ struct MarkdownStep {
         let sharedInputs = shared.finalize()
         let cache = self.cache
         let pageResults = parallelMap(site.pages) { page in
-            // Pages with shortcodes see other pages (`page`) and are always rendered.
-            let hasShortcodes = page.body.contains("{{<")
             let key = MarkdownCache.Key(contentPath: page.contentPath, body: page.body, file: page.file,
                                         lineOffset: page.bodyLineOffset, bundlePath: page.bundleDirectory == nil ? nil : page.path,
                                         shared: sharedInputs)
-            if !hasShortcodes, let cached = cache?.result(for: key) { return cached }
+            // Only pages without shortcodes are cached: a shortcode sees other pages (`page`).
+            if let cached = cache?.result(for: key) { return cached }
+            let hasShortcodes = Self.containsShortcode(page.body)
             let result = resolver.render(page.body, from: page.contentPath, file: page.file, lineOffset: page.bodyLineOffset, config: options,
                                          bundlePath: page.bundleDirectory == nil ? nil : page.path,
                                          page: hasShortcodes ? SiteContext.pageValue(page, site: snapshot) : .null)
@@ -88,6 +88,18 @@ struct MarkdownStep {
                     linkProblems.append(d)
                 }
             }
+        }
+    }
+
+    /// Whether `body` has a `{{<` (a byte scan: Foundation's `contains` is slow on long text).
+    static func containsShortcode(_ body: String) -> Bool {
+        var body = body
+        return body.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            for i in 0..<(bytes.count - 2) where bytes[i] == UInt8(ascii: "{") && bytes[i + 1] == UInt8(ascii: "{") && bytes[i + 2] == UInt8(ascii: "<") {
+                return true
+            }
+            return false
         }
     }
 

@@ -29,3 +29,16 @@ struct RenderOutput: Sendable {
     var diagnostics: [Diagnostic] = []
     var sections: [SuspendedSection] = []
 }
+
+/// A template function call made while rendering a job (`get_section("posts")`), and
+/// what it returned.
+struct RecordedCall: Sendable {
+    var name: String
+    var arguments: Arguments
+    var result: Value
+}
+
+/// The calls of one job's render; a render runs on one thread.
+final class CallLog: @unchecked Sendable {
+    var calls: [RecordedCall] = []
+}

@@ -10,22 +10,55 @@ struct SiteContext: Sendable {
     /// `section` objects (without `pages`, which depend on pagination), by key.
     let sections: [String: Object]
 
-    init(site: Site) {
+    /// - Parameter previous: the context of an earlier build of the same site. A page
+    ///   whose inputs are the same keeps its value from it (not built again), and values
+    ///   that come out equal are taken from it too, so they share storage and later
+    ///   comparisons of whole lists (an incremental build's "did this page's input
+    ///   change?") are quick.
+    init(site: Site, reusing previous: SiteContext? = nil) {
         self.site = site
         var pages: [Value] = []
         pages.reserveCapacity(site.pages.count)
-        for page in site.pages { pages.append(Self.pageValue(page, site: site)) }
-        // lower/higher: small objects, so a page does not embed its neighbours' content.
-        for (i, page) in site.pages.enumerated() {
-            guard case .object(var object) = pages[i] else { continue }
-            object["lower"] = page.lower.map { Self.link(site.pages[$0], site: site) } ?? .null
-            object["higher"] = page.higher.map { Self.link(site.pages[$0], site: site) } ?? .null
-            pages[i] = .object(object)
+        for page in site.pages {
+            if let previous, let j = previous.site.pageIndex[page.contentPath],
+               Self.sameValue(page, site: site, as: previous.site.pages[j], in: previous.site) {
+                pages.append(previous.pages[j])
+                continue
+            }
+            var value = Self.pageValue(page, site: site)
+            // lower/higher: small objects, so a page does not embed its neighbours' content.
+            if case .object(var object) = value {
+                object["lower"] = page.lower.map { Self.link(site.pages[$0], site: site) } ?? .null
+                object["higher"] = page.higher.map { Self.link(site.pages[$0], site: site) } ?? .null
+                value = .object(object)
+            }
+            if let previous, let j = previous.site.pageIndex[page.contentPath], previous.pages[j] == value { value = previous.pages[j] }
+            pages.append(value)
         }
-        self.pages = pages
         var sections: [String: Object] = [:]
         for (key, section) in site.sections { sections[key] = Self.sectionValue(section, site: site) }
+        if let previous {
+            for (key, object) in sections where previous.sections[key] == object { sections[key] = previous.sections[key] }
+        }
+        self.pages = pages
         self.sections = sections
+    }
+
+    /// Whether `page` has the same `page` value as `old` had in `oldSite`: the same
+    /// front matter, rendered Markdown, place, and neighbours' links (same configuration).
+    static func sameValue(_ page: Page, site: Site, as old: Page, in oldSite: Site) -> Bool {
+        func sameLink(_ a: Int?, _ b: Int?) -> Bool {
+            switch (a, b) {
+            case (nil, nil): return true
+            case (let a?, let b?):
+                let p = site.pages[a], q = oldSite.pages[b]
+                return p.path == q.path && p.title == q.title && p.frontMatter.date == q.frontMatter.date
+            default: return false
+            }
+        }
+        return page.path == old.path && page.slug == old.slug && page.section == old.section && page.assets == old.assets
+            && page.rendered == old.rendered && page.frontMatter == old.frontMatter
+            && sameLink(page.lower, old.lower) && sameLink(page.higher, old.higher)
     }
 
     static func link(_ page: Page, site: Site) -> Value {

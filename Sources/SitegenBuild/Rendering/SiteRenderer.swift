@@ -8,6 +8,10 @@ struct SiteRenderer {
     let templates: TemplateSet
     let assets: StaticAssets
     let engine: TemplateEngine
+    /// Each section's `pages` list and each taxonomy's `taxonomy` object (with its terms'
+    /// objects), built once: every pager of a section and every term page shares them.
+    private let sectionPages: [String: Value]
+    private let taxonomies: [String: Value]
 
     init(context: SiteContext, templates: TemplateSet, assets: StaticAssets, now: String, islandKeys: IslandKeys? = nil) {
         self.context = context
@@ -24,6 +28,15 @@ struct SiteRenderer {
         }
         engine.expandsContentBoundaries = !site.contentIslands.isEmpty
         self.engine = engine
+        var sectionPages: [String: Value] = [:]
+        for (key, section) in site.sections { sectionPages[key] = .array(section.pages.map { context.pages[$0] }) }
+        self.sectionPages = sectionPages
+        var taxonomies: [String: Value] = [:]
+        for (name, terms) in site.taxonomies {
+            taxonomies[name] = ["name": .string(name), "permalink": .string(site.permalink("/" + name + "/")),
+                                "terms": .array(terms.map { Self.termValue(name, $0, context: context) })]
+        }
+        self.taxonomies = taxonomies
     }
 
     /// An engine with what every template sees (`config`, `data`, `now`, `url()`); the
@@ -95,7 +108,68 @@ struct SiteRenderer {
 
     /// Renders one job; errors become diagnostics, never a crash.
     func render(_ job: RenderJob) -> RenderOutput {
+        render(job, input: input(for: job), engine: engine)
+    }
+
+    /// Renders one job and records every template function call it made with its
+    /// result: an incremental build renders the job again only when its input or one of
+    /// those results changed.
+    func renderRecording(_ job: RenderJob, input: Value) -> (RenderOutput, [RecordedCall]) {
+        let log = CallLog()
+        var engine = self.engine
+        for (name, function) in engine.functions {
+            // A named function: Swift 6.3's SILGen crashes on a @Sendable typed-throws closure literal here.
+            @Sendable func recorded(_ arguments: Arguments) throws(TemplateError) -> Value {
+                let result = try function(arguments)
+                log.calls.append(RecordedCall(name: name, arguments: arguments, result: result))
+                return result
+            }
+            engine.functions[name] = recorded
+        }
+        let output = render(job, input: input, engine: engine)
+        return (output, log.calls)
+    }
+
+    /// Whether `call` returns the same now as when it was recorded.
+    func returnsSame(_ call: RecordedCall) -> Bool {
+        guard let function = engine.functions[call.name], let result = try? function(call.arguments) else { return false }
+        return result == call.result
+    }
+
+    /// What the job's template sees besides the globals: `page`, `section`, `paginator`, …
+    func input(for job: RenderJob) -> Value {
         let site = context.site
+        var ctx = Object()
+        switch job.kind {
+        case .page(let i):
+            ctx["page"] = context.pages[i]
+            ctx["section"] = context.sections[site.pages[i].section].map { .object($0) } ?? .null
+        case .section(let key, let n):
+            let section = site.sections[key]!
+            let paginator = self.paginator(for: section)
+            var object = context.sections[key] ?? Object()
+            object["pages"] = sectionPages[key] ?? .array([])
+            ctx["section"] = .object(object)
+            if paginator.perPage > 0 { ctx["paginator"] = paginator.value(n, context: context) }
+        case .taxonomy(let name):
+            ctx["taxonomy"] = taxonomies[name] ?? .null
+        case .term(let name, let t, let n):
+            let term = site.taxonomies[name]![t]
+            let taxonomy = site.config.taxonomies.first { $0.name == name }
+            let paginator = Paginator(basePath: "/" + name + "/" + term.slug + "/", pages: term.pages,
+                                      perPage: (taxonomy?.paginateBy ?? 0) > 0 ? taxonomy!.paginateBy : site.config.paginate)
+            ctx["term"] = taxonomies[name]?["terms"]?[t] ?? Self.termValue(name, term, context: context)
+            ctx["taxonomy"] = ["name": .string(name), "permalink": .string(site.permalink("/" + name + "/"))]
+            if paginator.perPage > 0 { ctx["paginator"] = paginator.value(n, context: context) }
+        case .notFound:
+            break
+        }
+        ctx["current_path"] = .string(job.path)
+        ctx["current_url"] = .string(site.permalink(job.path))
+        return .object(ctx)
+    }
+
+    private func render(_ job: RenderJob, input: Value, engine: TemplateEngine) -> RenderOutput {
         var output = RenderOutput()
         guard templates.contains(job.template) else {
             output.diagnostics.append(Diagnostic(
@@ -106,36 +180,9 @@ struct SiteRenderer {
                 notes: ["while rendering " + job.what]))
             return output
         }
-        var ctx = Object()
-        switch job.kind {
-        case .page(let i):
-            ctx["page"] = context.pages[i]
-            ctx["section"] = context.sections[site.pages[i].section].map { .object($0) } ?? .null
-        case .section(let key, let n):
-            let section = site.sections[key]!
-            let paginator = self.paginator(for: section)
-            var object = context.sections[key] ?? Object()
-            object["pages"] = .array(section.pages.map { context.pages[$0] })
-            ctx["section"] = .object(object)
-            if paginator.perPage > 0 { ctx["paginator"] = paginator.value(n, context: context) }
-        case .taxonomy(let name):
-            ctx["taxonomy"] = taxonomyValue(name)
-        case .term(let name, let t, let n):
-            let term = site.taxonomies[name]![t]
-            let taxonomy = site.config.taxonomies.first { $0.name == name }
-            let paginator = Paginator(basePath: "/" + name + "/" + term.slug + "/", pages: term.pages,
-                                      perPage: (taxonomy?.paginateBy ?? 0) > 0 ? taxonomy!.paginateBy : site.config.paginate)
-            ctx["term"] = termValue(name, term)
-            ctx["taxonomy"] = ["name": .string(name), "permalink": .string(site.permalink("/" + name + "/"))]
-            if paginator.perPage > 0 { ctx["paginator"] = paginator.value(n, context: context) }
-        case .notFound:
-            break
-        }
-        ctx["current_path"] = .string(job.path)
-        ctx["current_url"] = .string(site.permalink(job.path))
         var writer = HTMLWriter()
         do throws(TemplateError) {
-            output.sections = try engine.render(job.template, context: .object(ctx), into: &writer)
+            output.sections = try engine.render(job.template, context: input, into: &writer)
             output.bytes = writer.bytes
             if !output.sections.isEmpty { output.bytes = Self.insertBeforeBodyEnd(SuspenseMarkup.deferredLoader, into: output.bytes) }
         } catch {
@@ -157,17 +204,11 @@ struct SiteRenderer {
         return bytes + Array(markup.utf8)
     }
 
-    func termValue(_ taxonomy: String, _ term: Term) -> Value {
+    static func termValue(_ taxonomy: String, _ term: Term, context: SiteContext) -> Value {
         let site = context.site
         return ["name": .string(term.name), "slug": .string(term.slug),
                 "permalink": .string(site.permalink("/" + taxonomy + "/" + term.slug + "/")),
                 "path": .string("/" + taxonomy + "/" + term.slug + "/"),
                 "pages": .array(term.pages.map { context.pages[$0] })]
-    }
-
-    func taxonomyValue(_ name: String) -> Value {
-        let site = context.site
-        return ["name": .string(name), "permalink": .string(site.permalink("/" + name + "/")),
-                "terms": .array((site.taxonomies[name] ?? []).map { termValue(name, $0) })]
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SitegenContent
 import SitegenHTML
+import SitegenServerCore
 import SitegenTemplates
 
 /// The build as named steps: load → render → feeds/sitemap → assets → swap into place.
@@ -23,6 +24,9 @@ public struct SiteBuilder {
         /// All diagnostics, in file order.
         public var diagnostics: [Diagnostic] = []
         public var pageCount = 0
+        /// Output files rendered through templates (an incremental build renders only
+        /// those whose input changed).
+        public var renderedCount = 0
         public var assetCount = 0
         public var fileCount = 0
         public var seconds = 0.0
@@ -61,6 +65,11 @@ public struct SiteBuilder {
             return value
         }
         let root = URL(fileURLWithPath: options.source).standardizedFileURL.path
+        let outputPath = URL(fileURLWithPath: options.output).standardizedFileURL.path
+        if let incremental = options.incremental,
+           let (previous, changes) = incremental.start(after: options.changes, root: root, output: outputPath) {
+            return runIncremental(from: previous, changes: changes, incremental: incremental, into: &result, clock: clock)
+        }
 
         // Load config.
         guard let configText = try? String(contentsOfFile: root + "/sitegen.toml", encoding: .utf8) else {
@@ -97,13 +106,11 @@ public struct SiteBuilder {
         var site = Site(root: root, config: config)
 
         // Load content, templates, data.
-        step("Load content") { ContentLoader(options: options, now: now).load(into: &site, diagnostics: &diagnostics) }
+        let parsed = step("Load content") { ContentLoader(options: options, now: now).load(into: &site, diagnostics: &diagnostics) }
         let themeRoot = ThemeLocator(siteRoot: root, extraPaths: options.themeSearchPaths).locate(config.theme, diagnostics: &diagnostics)
-        let templates = step("Load templates") { () -> TemplateSet in
-            var folders: [(String, String)] = [(root + "/templates", "templates/")]
-            if let themeRoot { folders.append((themeRoot.path + "/templates", themeRoot.display + "/templates/")) }
-            return TemplateSet(folders: folders, diagnostics: &diagnostics)
-        }
+        var templateFolders: [(String, String)] = [(root + "/templates", "templates/")]
+        if let themeRoot { templateFolders.append((themeRoot.path + "/templates", themeRoot.display + "/templates/")) }
+        let templates = step("Load templates") { TemplateSet(folders: templateFolders, diagnostics: &diagnostics) }
         step("Load data") { site.data = DataLoader.load(root + "/data", diagnostics: &diagnostics) }
         let assets = StaticAssets(themeStatic: themeRoot.map { $0.path + "/static" }, siteStatic: root + "/static")
 
@@ -115,10 +122,7 @@ public struct SiteBuilder {
                 .run(&site, diagnostics: &diagnostics, linkProblems: &linkProblems)
             result.linkProblems = linkProblems.sorted(by: Diagnostic.fileOrder)
         }
-        result.links = site.pages.map { PageLinks(file: $0.file, path: $0.path, links: $0.rendered?.links ?? []) }
-            + site.sections.values.compactMap { section in
-                section.file.map { PageLinks(file: $0, path: section.path, links: section.rendered?.links ?? []) }
-            }.sorted { $0.file < $1.file }
+        result.links = Self.links(of: site)
         let context = step("Build context") { SiteContext(site: site) }
         // Keys only for sites with suspense boundaries (a static site gets no key file).
         var hasBoundaries = !site.contentIslands.isEmpty
@@ -136,25 +140,37 @@ public struct SiteBuilder {
         }
         let output: OutputDirectory
         do {
-            output = try OutputDirectory(destination: options.output)
+            output = try OutputDirectory(destination: options.output, tracking: options.incremental != nil)
         } catch {
             result.diagnostics = diagnostics + [Diagnostic(.error, "cannot create the output folder '" + options.output + "'",
                                                            fix: "check that its parent exists and is writable")]
             return
         }
         let counter = ProgressCounter(total: jobs.count, report: options.progress)
-        let outputs = step("Render pages") {
-            parallelMap(jobs) { job -> RenderOutput in
+        let recording = options.incremental != nil
+        let rendered = step("Render pages") {
+            parallelMap(jobs) { job -> (RenderOutput, IncrementalBuild.Record?) in
                 defer { counter.advance() }
-                var out = renderer.render(job)
+                var out: RenderOutput
+                var record: IncrementalBuild.Record?
+                if recording {
+                    let input = renderer.input(for: job)
+                    let calls: [RecordedCall]
+                    (out, calls) = renderer.renderRecording(job, input: input)
+                    record = IncrementalBuild.Record(template: job.template, input: input, calls: calls, sections: out.sections)
+                } else {
+                    out = renderer.render(job)
+                }
                 if out.diagnostics.isEmpty { output.write(job.outputFile, out.bytes) }
                 out.bytes = []
-                return out
+                return (out, record)
             }
         }
-        for (job, out) in zip(jobs, outputs) {
+        var records: [String: IncrementalBuild.Record] = [:]
+        for (job, (out, record)) in zip(jobs, rendered) {
             diagnostics.append(contentsOf: out.diagnostics)
             if !out.sections.isEmpty { result.suspendedPages[job.path] = out.sections }
+            records[job.outputFile] = record
         }
         step("Write feeds and sitemap") { OutputExtras(context: context, output: output, now: now).write(jobs: jobs) }
         step("Copy static files") {
@@ -175,19 +191,21 @@ public struct SiteBuilder {
                 output.copy(from: root + "/content/" + path, to: path)
             }
         }
+        var serverReport = ServerStep.Report()
         if !diagnostics.contains(where: { $0.severity == .error }) {
             let server = ServerStep(config: config, staging: output.staging, cacheDirectory: options.cacheDirectory ?? BuildOptions.defaultCacheDirectory,
                                     siteRoot: root, templates: templates, suspendedPages: result.suspendedPages, islandKeys: islandKeys,
                                     contentIslands: site.contentIslands)
-            let report = server.run(options: options) { name, body in step(name, body) }
-            diagnostics.append(contentsOf: report.diagnostics)
-            result.componentBytes = report.componentBytes
+            serverReport = server.run(options: options) { name, body in step(name, body) }
+            diagnostics.append(contentsOf: serverReport.diagnostics)
+            result.componentBytes = serverReport.componentBytes
         }
         for failed in output.errors {
             diagnostics.append(Diagnostic(.error, "cannot write '" + failed + "'", fix: "check free disk space and permissions"))
         }
         result.diagnostics = diagnostics.sorted(by: Diagnostic.fileOrder)
         result.pageCount = site.pages.count
+        result.renderedCount = jobs.count
         result.assetCount = assets.files.count
         result.fileCount = output.fileCount
         guard result.succeeded else {
@@ -199,8 +217,27 @@ public struct SiteBuilder {
         } catch {
             output.discard()
             result.diagnostics.append(Diagnostic(.error, "cannot move the new site into '" + options.output + "': " + String(describing: error)))
+            return
+        }
+        if let incremental = options.incremental {
+            var entries: [String: AssetManifest.Entry] = [:]
+            for entry in serverReport.entries { entries[entry.path] = entry }
+            // Warnings of steps an incremental build does not run again: configuration,
+            // theme, data, static files.
+            let kept = result.diagnostics.filter { d in
+                guard let file = d.location?.file else { return true }
+                return !file.hasPrefix("content/") && !file.hasSuffix(".html")
+            }
+            incremental.store(IncrementalBuild.Snapshot(
+                root: root, output: outputPath, config: config, now: now, templateFolders: templateFolders, templates: templates,
+                data: site.data, assets: assets, context: context, parsed: parsed, records: records, written: output.written,
+                entries: entries, inputs: serverReport.inputs, islandKeys: islandKeys, contentIslandsExpand: !site.contentIslands.isEmpty,
+                keptWarnings: kept), rendered: jobs.count)
         }
     }
+
+    /// Now as RFC 3339 (see ``currentDate()``), for ``BuildOptions/now``.
+    public static func currentRFC3339() -> String { currentDate().rfc3339 }
 
     /// Now as a UTC date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
     static func currentDate() -> DateValue {

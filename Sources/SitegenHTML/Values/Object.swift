@@ -55,6 +55,8 @@ public struct Object: Equatable, Sendable {
     /// Two objects are equal when they hold the same keys with equal values, in any order.
     public static func == (lhs: Object, rhs: Object) -> Bool {
         guard lhs.count == rhs.count else { return false }
+        // Same keys in the same order (the usual case, and instant for shared storage).
+        if lhs.keys == rhs.keys { return lhs.values == rhs.values }
         for i in 0..<lhs.keys.count {
             guard let other = rhs[lhs.keys[i]], other == lhs.values[i] else { return false }
         }

@@ -114,8 +114,11 @@ public final class PreviewServer: @unchecked Sendable {
             if !isRebuild {
                 for diagnostic in warnings { options.log(diagnostic.formatted) }
             } else {
-                var line = "Rebuilt " + Self.count(result.pageCount, "page") + " in " + Self.duration(report.seconds)
+                var line = "Rebuilt " + Self.count(result.renderedCount, "page") + " in " + Self.duration(report.seconds)
                 if !warnings.isEmpty { line += " (" + Self.count(warnings.count, "warning") + ")" }
+                if options.verbose {
+                    line += ": " + result.steps.map { $0.0.lowercased() + " " + Self.duration($0.1) }.joined(separator: ", ")
+                }
                 options.log(line)
             }
         } else {
@@ -199,7 +202,8 @@ public final class PreviewServer: @unchecked Sendable {
     static func count(_ n: Int, _ noun: String) -> String { "\(n) " + noun + (n == 1 ? "" : "s") }
 
     static func duration(_ seconds: Double) -> String {
-        seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
+        if seconds < 0.01 { return String(format: "%.1f ms", seconds * 1000) }
+        return seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
     }
 }
 

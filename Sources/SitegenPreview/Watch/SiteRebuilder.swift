@@ -36,6 +36,11 @@ final class SiteRebuilder: @unchecked Sendable {
     private var failure: [Diagnostic]?
     /// Pages' rendered Markdown, reused by the next build when their inputs are unchanged.
     private let markdownCache = MarkdownCache()
+    /// The last build's state: an edit of Markdown or templates re-renders only what it reaches.
+    private let incremental = IncrementalBuild()
+    /// "Now" for every build of this preview, so that pages showing it are not all
+    /// rendered again on each edit (and drafts-by-date do not flicker).
+    private let now: String
 
     /// Builds run one at a time in the process: the build's component step keeps its
     /// scratch files in a folder named after the process.
@@ -44,6 +49,7 @@ final class SiteRebuilder: @unchecked Sendable {
     init(options: PreviewOptions, baseURL: String) {
         self.options = options
         self.baseURL = baseURL
+        now = options.now ?? SiteBuilder.currentRFC3339()
         let root = URL(fileURLWithPath: options.source).standardizedFileURL.path
         watcher = FileWatcher(roots: Self.watchedRoots(site: root, options: options), base: root)
     }
@@ -60,9 +66,11 @@ final class SiteRebuilder: @unchecked Sendable {
         build.baseURL = baseURL
         build.themeSearchPaths = options.themeSearchPaths
         build.cacheDirectory = options.cacheDirectory
-        build.now = options.now
+        build.now = now
         build.preview = true
         build.markdownCache = markdownCache
+        build.incremental = incremental
+        build.changes = changes.isEmpty ? nil : changes
         let result = Self.buildLock.withLock { SiteBuilder(options: build).build() }
         let report = Report(result: result, changes: changes, seconds: Double(MonotonicClock.now() - start) / 1e9)
         condition.withLock { failure = result.succeeded ? nil : result.diagnostics }

@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+@testable import SitegenBuild
+
+/// `sitegen preview` rebuilds from the previous build: after each kind of edit, the
+/// incremental build renders only what the edit reaches, and its output folder is byte
+/// for byte what a whole build of the edited site writes.
+@Suite struct IncrementalBuildTests {
+    /// The listing fixture (sections, pagination, two taxonomies, Atom feeds), with a
+    /// page template that calls `get_section`, `get_page` and `url`, as a navigation would.
+    static func site() -> SiteFixture {
+        let site = SiteFixture(copying: Repo.site("listing"))
+        site.write(["templates/page.html": """
+            <h1>{{ page.title }}</h1>
+            <p>lower={{ page.lower.path | default(value="-") }} higher={{ page.higher.path | default(value="-") }}</p>
+            <nav>{% for d in get_section(path="docs").pages %}<a href="{{ d.permalink }}">{{ d.title }}</a>{% endfor %}</nav>
+            <p>first post: {{ get_page(path="posts/alpha.md").title }} at {{ url(path="posts/alpha.md") }}</p>
+            {{ page.content }}
+            """])
+        return site
+    }
+
+    /// A build of `site` into `output` that starts from `incremental` after `changes`.
+    static func build(_ site: SiteFixture, _ incremental: IncrementalBuild, into output: TemporaryDirectory,
+                      changes: [String]? = nil) -> BuiltSite {
+        BuiltSite.build(source: site.source, into: output) {
+            $0.preview = true
+            $0.incremental = incremental
+            $0.changes = changes
+        }
+    }
+
+    /// Expects `built` to hold exactly what a whole build of the site now writes, and the
+    /// incremental state to know the same manifest entries as a whole build's.
+    static func expectSameAsWholeBuild(_ built: BuiltSite, _ site: SiteFixture, _ incremental: IncrementalBuild,
+                                       sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let fresh = IncrementalBuild()
+        let whole = BuiltSite.build(source: site.source) {
+            $0.preview = true
+            $0.incremental = fresh
+        }
+        whole.expectClean(sourceLocation: sourceLocation)
+        #expect(built.files == whole.files, sourceLocation: sourceLocation)
+        for path in whole.files where built.data(path) != whole.data(path) {
+            Issue.record("\(path) differs:\n\(built.text(path) ?? "(missing)")\n---- a whole build writes:\n\(whole.text(path) ?? "")",
+                         sourceLocation: sourceLocation)
+        }
+        let entries = incremental.snapshot?.entries ?? [:]
+        let wholeEntries = fresh.snapshot?.entries ?? [:]
+        #expect(entries.keys.sorted() == wholeEntries.keys.sorted(), sourceLocation: sourceLocation)
+        for (path, entry) in wholeEntries where entries[path] != entry {
+            Issue.record("manifest entry of \(path): \(String(describing: entries[path])) != \(entry)", sourceLocation: sourceLocation)
+        }
+    }
+
+    static func modified(_ path: String) -> Date? {
+        try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+    }
+
+    @Test func aBodyEditRendersOnlyThatPageAndWritesOnlyWhatChanged() throws {
+        let site = Self.site()
+        let incremental = IncrementalBuild()
+        let output = TemporaryDirectory("sitegen-incremental")
+        let first = Self.build(site, incremental, into: output)
+        first.expectClean()
+        let total = incremental.lastRenderedCount
+        #expect(total >= 20)
+        let untouched = output.path + "/dist/docs/basics/index.html"
+        let before = Self.modified(untouched)
+        Thread.sleep(forTimeInterval: 0.02)
+
+        site.write(["content/posts/charlie.md": try String(contentsOfFile: site.source + "/content/posts/charlie.md", encoding: .utf8)
+            + "\nAn edited sentence.\n"])
+        let second = Self.build(site, incremental, into: output, changes: ["content/posts/charlie.md"])
+        second.expectClean()
+        // The page and the lists whose input holds it (its section's pagers, its terms,
+        // the taxonomy pages); not the docs.
+        #expect(incremental.lastRenderedCount > 1 && incremental.lastRenderedCount <= total / 2,
+                "rendered \(incremental.lastRenderedCount) of \(total)")
+        #expect(second.text("posts/charlie/index.html")?.contains("An edited sentence.") == true)
+        #expect(Self.modified(untouched) == before, "a page whose input did not change is not written again")
+        #expect(second.result.steps.contains { $0.0 == "Find changed pages" }, "the incremental path ran")
+        Self.expectSameAsWholeBuild(second, site, incremental)
+    }
+
+    @Test func titleTagAndDateEditsReachListsNeighboursTermsAndFeeds() throws {
+        let site = Self.site()
+        let incremental = IncrementalBuild()
+        let output = TemporaryDirectory("sitegen-incremental")
+        Self.build(site, incremental, into: output).expectClean()
+        let total = incremental.lastRenderedCount
+
+        site.write(["content/posts/alpha.md": "---\ntitle: Alpha Renamed\ndate: 2024-03-09\ntags: [brand-new]\n---\nAlpha body.\n"])
+        let built = Self.build(site, incremental, into: output, changes: ["content/posts/alpha.md"])
+        built.expectClean()
+        #expect(incremental.lastRenderedCount < total)
+        #expect(built.exists("tags/brand-new/index.html"))
+        #expect(built.text("posts/bravo/index.html")?.contains("first post: Alpha Renamed") == true, "get_page's result changed")
+        Self.expectSameAsWholeBuild(built, site, incremental)
+    }
+
+    @Test func addedAndRemovedPages() throws {
+        let site = Self.site()
+        let incremental = IncrementalBuild()
+        let output = TemporaryDirectory("sitegen-incremental")
+        Self.build(site, incremental, into: output).expectClean()
+
+        site.write(["content/docs/zulu.md": "---\ntitle: Zulu\nweight: 1\ntags: [swift]\n---\nNew doc.\n"])
+        let added = Self.build(site, incremental, into: output, changes: ["content/docs/zulu.md"])
+        added.expectClean()
+        #expect(added.exists("docs/zulu/index.html"))
+        Self.expectSameAsWholeBuild(added, site, incremental)
+
+        site.remove("content/posts/echo.md")
+        let removed = Self.build(site, incremental, into: output, changes: ["content/posts/echo.md"])
+        removed.expectClean()
+        #expect(!removed.exists("posts/echo/index.html"), "a removed page's output goes away")
+        Self.expectSameAsWholeBuild(removed, site, incremental)
+    }
+
+    @Test func aTemplateEditRendersAgainAndAFailedBuildWritesNothing() throws {
+        let site = Self.site()
+        let incremental = IncrementalBuild()
+        let output = TemporaryDirectory("sitegen-incremental")
+        Self.build(site, incremental, into: output).expectClean()
+        let good = BuiltSite.files(in: output.path + "/dist").map { ($0, FileManager.default.contents(atPath: output.path + "/dist/" + $0)) }
+
+        site.write(["templates/term.html": "<h1>{{ term.name }</h1>"])
+        let broken = Self.build(site, incremental, into: output, changes: ["templates/term.html"])
+        #expect(!broken.result.succeeded)
+        #expect(broken.errors.first?.location?.file.hasSuffix("templates/term.html") == true, "\(broken.printedDiagnostics)")
+        for (path, data) in good {
+            #expect(FileManager.default.contents(atPath: output.path + "/dist/" + path) == data, "\(path) is as before the failed build")
+        }
+
+        // A Markdown edit while the template is broken, then the fix: both reach the output.
+        site.write(["content/docs/basics.md": "---\ntitle: Basics, revised\nweight: 2\n---\nRevised.\n"])
+        #expect(!Self.build(site, incremental, into: output, changes: ["content/docs/basics.md"]).result.succeeded)
+        site.write(["templates/term.html": "<h1>Term {{ term.name }}</h1>{% for p in term.pages %}<p>{{ p.title }}</p>{% endfor %}"])
+        let fixed = Self.build(site, incremental, into: output, changes: ["templates/term.html"])
+        fixed.expectClean()
+        #expect(fixed.text("docs/basics/index.html")?.contains("Revised.") == true)
+        Self.expectSameAsWholeBuild(fixed, site, incremental)
+    }
+
+    @Test func otherChangesGetAWholeBuild() throws {
+        let site = Self.site()
+        let incremental = IncrementalBuild()
+        let output = TemporaryDirectory("sitegen-incremental")
+        Self.build(site, incremental, into: output).expectClean()
+        let total = incremental.lastRenderedCount
+        let config = try String(contentsOfFile: site.source + "/sitegen.toml", encoding: .utf8)
+        site.write(["sitegen.toml": config.replacingOccurrences(of: "title = \"Listing\"", with: "title = \"Listing 2\"")])
+        let built = Self.build(site, incremental, into: output, changes: ["sitegen.toml"])
+        built.expectClean()
+        #expect(incremental.lastRenderedCount == total)
+        #expect(!built.result.steps.contains { $0.0 == "Find changed pages" })
+        Self.expectSameAsWholeBuild(built, site, incremental)
+    }
+}
