@@ -31,6 +31,22 @@ struct SpinProfileTests {
         #expect(status == 0, Comment(rawValue: output))
     }
 
+    @Test("sitegen compose refuses the blobstore and kv backends for a Spin build, and swaps in embedded")
+    func composeForSpin() throws {
+        let site = try SpinSites.blog()
+        let copy = BlogSite.workRoot + "/spin-compose/dist"
+        try? FileManager.default.removeItem(atPath: copy)
+        try FileManager.default.createDirectory(atPath: BlogSite.workRoot + "/spin-compose", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: site.dist, toPath: copy)
+        for backend in ["blobstore", "kv"] {
+            let diagnostics = BlogSite.serialized { Recomposer(output: copy, backend: backend).run() }
+            #expect(diagnostics.map(\.message) == ["asset backend '\(backend)' is not supported with --host-profile spin"])
+        }
+        #expect(BlogSite.serialized { Recomposer(output: copy, backend: "embedded").run() }.isEmpty)
+        let world = ComponentWorld(wit: try BuiltSite.world(of: copy))
+        #expect(world.version(of: "wasi:keyvalue") == "0.2.0-draft2" && !world.needsSiteDirectory, "\(world.imports)")
+    }
+
     @Test("Spin's own world accepts the spin builds and refuses the default build")
     func conformsToSpinWorld() throws {
         let tool = try #require(HostTools.wasmTools)
