@@ -29,7 +29,7 @@ struct BuildCommand: ParsableCommand {
     var assets: String?
 
     @Option(name: .customLong("host-profile"),
-            help: "The host server.wasm is built for: wasmtime, wasmcloud (same WIT versions) or spin (not supported yet with functions).")
+            help: "The host server.wasm is built for: wasmtime, wasmcloud (same WIT versions) or spin (wasi:keyvalue@0.2.0-draft2, store 'default').")
     var hostProfile: HostProfile = .wasmtime
 
     @Option(name: .customLong("kv-store"), help: "The host key-value store server functions open (overrides [server] kv_store).")

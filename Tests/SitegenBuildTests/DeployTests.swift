@@ -102,12 +102,4 @@ struct DeployTests {
             == "WORKLOAD_STATE_RUNNING")
         #expect(LatticeWorkload.tag(for: Array("abc".utf8)) == "ba7816bf8f01")
     }
-
-    @Test("host profiles: wasmtime and wasmCloud share versions, Spin is refused with a reason")
-    func hostProfiles() {
-        #expect(HostProfile.wasmtime.keyValueVersion == HostProfile.wasmcloud.keyValueVersion)
-        #expect(HostProfile.wasmcloud.configVersion == "0.2.0-rc.1")
-        #expect(HostProfile.spin.keyValueVersion == "0.2.0-draft2")
-        #expect(HostProfile.spin.unsupportedReason != nil && HostProfile.wasmcloud.unsupportedReason == nil)
-    }
 }

@@ -13,6 +13,8 @@ struct ComponentEmitter {
     let toolchain: Toolchain
     let runtime: RuntimeSources
     let cache: String
+    /// The host the component is built for: its key-value bindings and its WIT world.
+    var hostProfile: HostProfile = .wasmtime
 
     /// The Embedded Swift flags (research/embedded-swift-wasm.md).
     static let swiftFlags = [
@@ -24,13 +26,13 @@ struct ComponentEmitter {
     /// Builds `components/site.wasm`, the adapters and the composed `server.wasm` into `output`.
     /// - Returns: the bytes of the site component's core module (for size reports).
     func emit(manifest: [UInt8], site: SiteInputs, output: String, backend: String, options: SiteConfig.AssetOptions) throws -> Int {
-        let runtimeBuild = try runtimeObjects(functions: site.isDynamic)
+        let runtimeBuild = try runtimeObjects(functions: site.isDynamic, profile: hostProfile)
         var objects = runtimeBuild.objects
         if site.isDynamic { objects.append(try siteObject(site, modules: runtimeBuild.modules)) }
         let components = output + "/components"
         try FileManager.default.createDirectory(atPath: components, withIntermediateDirectories: true)
-        // An unchanged site (same manifest, same runtime, same WIT) reuses its component.
-        var key = manifest + site.data + Array(objects.joined().utf8)
+        // An unchanged site (same manifest, same runtime, same WIT world) reuses its component.
+        var key = manifest + site.data + Array(objects.joined().utf8) + Array(hostProfile.siteWorld.utf8)
         for file in StaticAssets.files(in: runtime.wit) {
             key += FileManager.default.contents(atPath: runtime.wit + "/" + file).map { Array($0) } ?? []
         }
@@ -44,7 +46,8 @@ struct ComponentEmitter {
                 try FileManager.default.copyItem(atPath: from, toPath: components + to)
             }
         } else {
-            coreSize = try buildSiteComponent(manifest: manifest, siteData: site.data, objects: objects, into: components + "/site.wasm")
+            coreSize = try buildSiteComponent(manifest: manifest, siteData: site.data, objects: objects, into: components + "/site.wasm",
+                                              world: hostProfile.siteWorld)
             for (from, to) in [("/site.wasm", cached), ("/site.core.wasm", cached + ".core")] {
                 try? FileManager.default.removeItem(atPath: to)
                 try? FileManager.default.copyItem(atPath: components + from, toPath: to)
@@ -62,10 +65,11 @@ struct ComponentEmitter {
 
     /// For `sitegen preview`: only `components/site.core.wasm` (what the in-process host
     /// runs), linked with an empty manifest and not optimised, so it depends on the
-    /// functions and the site data alone and a content edit reuses it from the cache.
+    /// functions and the site data alone and a content edit reuses it from the cache. The
+    /// preview host implements `wasi:keyvalue@0.2.0-draft`, so the host profile is ignored.
     /// - Returns: the bytes of the core module.
     func emitPreview(site: SiteInputs, output: String) throws -> Int {
-        let runtimeBuild = try runtimeObjects(functions: site.isDynamic)
+        let runtimeBuild = try runtimeObjects(functions: site.isDynamic, profile: .wasmtime)
         var objects = runtimeBuild.objects
         if site.isDynamic { objects.append(try siteObject(site, modules: runtimeBuild.modules)) }
         let components = output + "/components"
@@ -86,8 +90,10 @@ struct ComponentEmitter {
 
     /// Compiles the manifest, links it with the runtime, optimises (unless told not to)
     /// and wraps it as a component.
+    /// - Parameter world: the world of `wit/world.wit` the core module's imports belong to
+    ///   (``HostProfile/siteWorld``).
     func buildSiteComponent(manifest: [UInt8], siteData: [UInt8], objects: [String], into destination: String,
-                            optimize: Bool = true) throws -> Int {
+                            world: String = HostProfile.wasmtime.siteWorld, optimize: Bool = true) throws -> Int {
         let work = cache + "/site-" + UUID().uuidString
         try? FileManager.default.removeItem(atPath: work)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
@@ -115,7 +121,7 @@ struct ComponentEmitter {
         let coreModule = URL(fileURLWithPath: destination).deletingLastPathComponent().path + "/site.core.wasm"
         try? FileManager.default.removeItem(atPath: coreModule)
         try FileManager.default.copyItem(atPath: work + "/core.min.wasm", toPath: coreModule)
-        try Toolchain.run(toolchain.wasmTools, ["component", "embed", runtime.wit, "-w", "site", work + "/core.min.wasm", "-o", work + "/embedded.wasm"])
+        try Toolchain.run(toolchain.wasmTools, ["component", "embed", runtime.wit, "-w", world, work + "/core.min.wasm", "-o", work + "/embedded.wasm"])
         try Toolchain.run(toolchain.wasmTools, ["component", "new", work + "/embedded.wasm", "-o", destination])
         try Toolchain.run(toolchain.wasmTools, ["validate", destination])
         return coreSize
@@ -123,9 +129,12 @@ struct ComponentEmitter {
 
     /// The site-independent objects and module interfaces, compiled once per runtime source hash.
     /// - Parameter functions: the variant with server functions and streaming (`-D SITEGEN_FUNCTIONS`).
-    func runtimeObjects(functions: Bool) throws -> (objects: [String], modules: String) {
+    /// - Parameter profile: the host whose key-value draft the bindings import
+    ///   (``HostProfile/runtimeDefines``); only the variant with functions uses key-value,
+    ///   so the static variant is one build for every host.
+    func runtimeObjects(functions: Bool, profile: HostProfile) throws -> (objects: [String], modules: String) {
         let sources = runtime.swiftSources
-        let variantFlags = functions ? ["-D", "SITEGEN_FUNCTIONS"] : []
+        let variantFlags = functions ? ["-D", "SITEGEN_FUNCTIONS"] + profile.runtimeDefines : []
         var hashInput: [UInt8] = Array((Self.swiftFlags + variantFlags).joined(separator: " ").utf8)
         hashInput += Array(((try? Toolchain.run(toolchain.swiftc, ["--version"])) ?? "").utf8)
         // Paths relative to the runtime's root: a checkout and an installed share/sitegen

@@ -32,6 +32,13 @@ public struct Recomposer {
             return [Diagnostic(.error, "cannot compose: the sitegen runtime sources were not found",
                                fix: "set SITEGEN_RUNTIME to the sitegen checkout or its share/sitegen folder")]
         }
+        // A site component built for Spin imports key-value at draft2 (a static one imports
+        // none, and then nothing here tells its profile): refuse what Spin cannot serve.
+        if let reason = HostProfile.spin.unsupportedReason(assetBackend: backend),
+           let wit = try? Toolchain.run(toolchain.wasmTools, ["component", "wit", site]),
+           ComponentWorld(wit: wit).version(of: "wasi:keyvalue") == HostProfile.spin.keyValueVersion {
+            return [.unsupportedAssetBackend(backend, profile: .spin, reason: reason)]
+        }
         do {
             let adapter = output + "/components/assets-" + backend + ".wasm"
             try runtime.buildAdapter(backend, options: options, site: output, into: adapter, toolchain: toolchain)

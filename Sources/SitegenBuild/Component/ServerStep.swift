@@ -76,7 +76,8 @@ struct ServerStep {
                 return
             }
             do {
-                let emitter = ComponentEmitter(toolchain: toolchain, runtime: runtime, cache: cacheDirectory)
+                let emitter = ComponentEmitter(toolchain: toolchain, runtime: runtime, cache: cacheDirectory,
+                                               hostProfile: options.hostProfile)
                 if options.preview {
                     // The component reads the manifest from the files (Site.externalPath in the runtime).
                     try FileManager.default.createDirectory(atPath: staging + "/_sitegen", withIntermediateDirectories: true)

@@ -88,10 +88,13 @@ public struct SiteBuilder {
             config.assetBackend = backend
         }
         if let store = options.keyValueStore { config.keyValueStore = store }
-        if let reason = options.hostProfile.unsupportedReason, !options.staticOnly, config.serverComponent,
-           Self.hasFunctions(root: root) {
-            result.diagnostics = [.unsupportedHostProfile(options.hostProfile, reason: reason)]
-            return
+        config.keyValueStore = options.hostProfile.keyValueStore(configured: config.keyValueStore)
+        if !options.staticOnly, !options.preview, config.serverComponent {
+            let refused = Self.hostProfileDiagnostics(options.hostProfile, config: config, root: root)
+            if !refused.isEmpty {
+                result.diagnostics = refused
+                return
+            }
         }
         if options.staticOnly {
             config.serverComponent = false

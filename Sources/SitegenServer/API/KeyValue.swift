@@ -1,8 +1,8 @@
 import SitegenHTML
 
-/// The host's key-value store (`wasi:keyvalue@0.2.0-draft`): where server functions keep
-/// state. The component itself keeps none, so any number of instances and hosts can
-/// serve a site.
+/// The host's key-value store (`wasi:keyvalue@0.2.0-draft`, or `0.2.0-draft2` for Spin:
+/// `WASI/Imports+KeyValue*.swift`): where server functions keep state. The component
+/// itself keeps none, so any number of instances and hosts can serve a site.
 ///
 /// Hosts differ in which stores they offer (wasmtime's in-memory store answers only the
 /// empty identifier), so sitegen opens one host store (`[server] kv_store`, default
@@ -113,27 +113,22 @@ public final class Bucket {
     /// Every key, following the store's cursor.
     public func keys() throws(FunctionError) -> [String] {
         var keys: [String] = []
-        var cursor: UInt64? = nil
+        var cursor: KeyCursor? = nil
         repeat {
-            wasiBucketListKeys(handle, cursor == nil ? 0 : 1, Int64(bitPattern: cursor ?? 0), ABI.returnArea)
-            guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 8, doing: "list keys") }
-            let list = ABI.i32(8), count = ABI.i32(12)
-            let next: UInt64? = ABI.u8(16) == 1 ? ABI.u64(24) : nil
-            if count > 0, let base = UnsafeMutableRawPointer(bitPattern: Int(list)) {
-                for i in 0..<Int(count) {
-                    let bytes = ABI.takeBytes(base.load(fromByteOffset: i * 8, as: Int32.self), base.load(fromByteOffset: i * 8 + 4, as: Int32.self))
-                    if bytes.starts(with: prefix.utf8) {
-                        keys.append(String(decoding: bytes.dropFirst(prefix.utf8.count), as: UTF8.self))
-                    }
-                }
-                cFree(base)
+            let page = try keyPage(after: cursor)
+            for bytes in page.keys where bytes.starts(with: prefix.utf8) {
+                keys.append(String(decoding: bytes.dropFirst(prefix.utf8.count), as: UTF8.self))
             }
-            cursor = next
+            cursor = page.next
         } while cursor != nil
         return keys
     }
 
     /// Atomically adds `delta` to the number stored at `key` (0 when unset); returns the new value.
+    ///
+    /// The number is the store's own (Spin keeps an 8-byte little-endian integer), so read
+    /// it with `increment(key, by: 0)`, not `get`. On Spin (`0.2.0-draft2`, signed 64-bit)
+    /// a delta or count above `Int64.max` wraps.
     @discardableResult
     public func increment(_ key: String, by delta: UInt64 = 1) throws(FunctionError) -> UInt64 {
         var key = try storeKey(key)

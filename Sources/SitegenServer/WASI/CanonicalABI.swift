@@ -20,6 +20,18 @@ enum ABI {
         return bytes
     }
 
+    /// Takes a `list<string>` (8 bytes each: pointer, length) and frees it and its strings.
+    static func takeStringList(_ pointer: Int32, _ count: Int32) -> [[UInt8]] {
+        guard count > 0, let base = UnsafeMutableRawPointer(bitPattern: Int(pointer)) else { return [] }
+        var result: [[UInt8]] = []
+        result.reserveCapacity(Int(count))
+        for i in 0..<Int(count) {
+            result.append(takeBytes(base.load(fromByteOffset: i * 8, as: Int32.self), base.load(fromByteOffset: i * 8 + 4, as: Int32.self)))
+        }
+        cFree(base)
+        return result
+    }
+
     /// Takes a list of `tuple<string, list<u8>>` (16 bytes each) and frees it and its parts.
     static func takeFieldList(_ pointer: Int32, _ count: Int32) -> [(name: [UInt8], value: [UInt8])] {
         guard count > 0, let base = UnsafeMutableRawPointer(bitPattern: Int(pointer)) else { return [] }

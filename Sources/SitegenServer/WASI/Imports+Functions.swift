@@ -1,6 +1,7 @@
 // Imports used by server functions and suspense loaders: request bodies, the clock,
-// random bytes, key-value buckets and outgoing HTTP. A site without functions never
-// calls them, so wasm-ld drops them and the component does not import them.
+// random bytes and outgoing HTTP (key-value buckets: Imports+KeyValue*.swift). A site
+// without functions never calls them, so wasm-ld drops them and the component does not
+// import them.
 
 // MARK: wasi:http/types@0.2.0 — request details and bodies
 
@@ -81,34 +82,3 @@
 
 @_extern(wasm, module: "wasi:random/random@0.2.0", name: "get-random-u64")
 @_extern(c) func wasiRandomU64() -> Int64
-
-// MARK: wasi:keyvalue@0.2.0-draft
-
-/// `result<own<bucket>, error>`: u8 at 0; handle at 4, or the error's u8 at 4 and its `other` string at 8/12.
-@_extern(wasm, module: "wasi:keyvalue/store@0.2.0-draft", name: "open")
-@_extern(c) func wasiKeyValueOpen(_ name: UnsafeRawPointer?, _ length: Int32, _ ret: UnsafeMutableRawPointer)
-
-/// `result<option<list<u8>>, error>`: u8 at 0, option u8 at 4, list at 8/12.
-@_extern(wasm, module: "wasi:keyvalue/store@0.2.0-draft", name: "[method]bucket.get")
-@_extern(c) func wasiBucketGet(_ bucket: Int32, _ key: UnsafeRawPointer?, _ keyLength: Int32, _ ret: UnsafeMutableRawPointer)
-
-@_extern(wasm, module: "wasi:keyvalue/store@0.2.0-draft", name: "[method]bucket.set")
-@_extern(c) func wasiBucketSet(_ bucket: Int32, _ key: UnsafeRawPointer?, _ keyLength: Int32, _ value: UnsafeRawPointer?, _ valueLength: Int32, _ ret: UnsafeMutableRawPointer)
-
-@_extern(wasm, module: "wasi:keyvalue/store@0.2.0-draft", name: "[method]bucket.delete")
-@_extern(c) func wasiBucketDelete(_ bucket: Int32, _ key: UnsafeRawPointer?, _ keyLength: Int32, _ ret: UnsafeMutableRawPointer)
-
-/// `result<bool, error>`: u8 at 0, bool u8 at 4.
-@_extern(wasm, module: "wasi:keyvalue/store@0.2.0-draft", name: "[method]bucket.exists")
-@_extern(c) func wasiBucketExists(_ bucket: Int32, _ key: UnsafeRawPointer?, _ keyLength: Int32, _ ret: UnsafeMutableRawPointer)
-
-/// `result<key-response, error>` (8-aligned): u8 at 0; keys list at 8/12; cursor option u8 at 16, u64 at 24.
-@_extern(wasm, module: "wasi:keyvalue/store@0.2.0-draft", name: "[method]bucket.list-keys")
-@_extern(c) func wasiBucketListKeys(_ bucket: Int32, _ hasCursor: Int32, _ cursor: Int64, _ ret: UnsafeMutableRawPointer)
-
-@_extern(wasm, module: "wasi:keyvalue/store@0.2.0-draft", name: "[resource-drop]bucket")
-@_extern(c) func wasiBucketDrop(_ bucket: Int32)
-
-/// `result<u64, error>`: u8 at 0, u64 at 8.
-@_extern(wasm, module: "wasi:keyvalue/atomics@0.2.0-draft", name: "increment")
-@_extern(c) func wasiAtomicsIncrement(_ bucket: Int32, _ key: UnsafeRawPointer?, _ keyLength: Int32, _ delta: Int64, _ ret: UnsafeMutableRawPointer)
