@@ -10,6 +10,15 @@ struct ContentLoader {
     /// Files parsed by an earlier build and unchanged since (an incremental preview
     /// build): taken as they are, without reading them again.
     var reuse: [String: ParsedFile] = [:]
+    /// What `content/` held at the previous build, when only files in it changed (an
+    /// incremental build): not walked again.
+    var knownTree: Tree?
+
+    /// What loading found: the tree and every Markdown file as parsed, by file.
+    struct Loaded: Sendable {
+        var tree = Tree()
+        var files: [String: ParsedFile] = [:]
+    }
 
     /// A content file as parsed, and its first line (where whole-file diagnostics point).
     struct ParsedFile: Sendable {
@@ -18,7 +27,7 @@ struct ContentLoader {
     }
 
     /// A Markdown file found on disk, before parsing.
-    struct Found {
+    struct Found: Sendable {
         var file: String          // site-relative: content/posts/hello.md
         var contentPath: String   // posts/hello.md
         var isSection: Bool
@@ -26,10 +35,10 @@ struct ContentLoader {
         var assets: [String]
     }
 
-    /// Loads `content/` into `site`; returns every Markdown file as parsed, by file.
+    /// Loads `content/` into `site`.
     @discardableResult
-    func load(into site: inout Site, diagnostics: inout [Diagnostic]) -> [String: ParsedFile] {
-        let tree = discover(root: site.root)
+    func load(into site: inout Site, diagnostics: inout [Diagnostic]) -> Loaded {
+        let tree = knownTree ?? discover(root: site.root)
         let found = tree.markdown
         let taxonomyNames = site.config.taxonomies.map(\.name)
         let root = site.root
@@ -125,9 +134,9 @@ struct ContentLoader {
         site.fileURLs = Self.fileURLs(site)
         checkPermalinkSections(site.config, folders: tree.folders, diagnostics: &diagnostics)
         checkUniquePermalinks(site, firstLines: firstLines, diagnostics: &diagnostics)
-        var files: [String: ParsedFile] = [:]
-        for (item, (file, firstLine)) in zip(found, parsed) { files[item.file] = ParsedFile(content: file, firstLine: firstLine) }
-        return files
+        var loaded = Loaded(tree: tree)
+        for (item, (file, firstLine)) in zip(found, parsed) { loaded.files[item.file] = ParsedFile(content: file, firstLine: firstLine) }
+        return loaded
     }
 
     func collectTaxonomies(_ site: inout Site) {
@@ -189,7 +198,7 @@ struct ContentLoader {
     // MARK: Discovery
 
     /// What `content/` holds.
-    struct Tree {
+    struct Tree: Sendable {
         /// Markdown files: pages, bundles and sections.
         var markdown: [Found] = []
         /// Other files outside bundles, relative to `content/` (`posts/diagram.png`); copied as they are.

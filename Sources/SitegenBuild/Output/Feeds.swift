@@ -2,7 +2,7 @@ import SitegenHTML
 
 /// Atom and RSS 2.0 feeds, and the sitemap, written with libxml2.
 enum Feeds {
-    struct Entry {
+    struct Entry: Equatable, Sendable {
         var title: String
         var permalink: String
         var date: DateValue?

@@ -85,6 +85,16 @@ final class OutputDirectory: @unchecked Sendable {
         }
     }
 
+    /// Keeps `paths` as the previous build wrote them (in-place builds); false, and nothing
+    /// kept, when one of them is unknown.
+    func keepPrevious(_ paths: [String]) -> Bool {
+        guard isInPlace else { return false }
+        let files = paths.compactMap { previous[$0] }
+        guard files.count == paths.count else { return false }
+        for (path, file) in zip(paths, files) { keep(path, file) }
+        return true
+    }
+
     /// Deletes an output file a previous build wrote (in-place builds).
     func remove(_ path: String) {
         try? FileManager.default.removeItem(atPath: staging + "/" + path)

@@ -6,19 +6,34 @@ struct OutputExtras {
     let context: SiteContext
     let output: OutputDirectory
     let now: DateValue
+    /// The feeds of the previous build (incremental preview builds): a feed whose title
+    /// and entries are the same is left as it is, not written again.
+    var previousFeeds: [String: Feed] = [:]
 
-    func write(jobs: [RenderJob]) {
+    /// What a feed folder's `atom.xml` and `rss.xml` are made of.
+    struct Feed: Equatable, Sendable {
+        var title: String
+        var entries: [Feeds.Entry]
+    }
+
+    /// Writes everything; returns the feeds by folder (`""`, `posts/`, `tags/swift/`).
+    @discardableResult
+    func write(jobs: [RenderJob]) -> [String: Feed] {
+        var feeds: [String: Feed] = [:]
         let site = context.site
         let config = site.config
         let allPages = Array(site.pages.indices)
-        writeFeeds(directory: "", title: config.title, pages: allPages)
+        func feed(_ directory: String, _ title: String, _ pages: [Int]) {
+            feeds[directory] = writeFeeds(directory: directory, title: title, pages: pages)
+        }
+        feed("", config.title, allPages)
         for key in site.sections.keys.sorted() where !key.isEmpty {
             let section = site.sections[key]!
-            if !section.pages.isEmpty { writeFeeds(directory: key + "/", title: config.title + " – " + section.title, pages: section.pages) }
+            if !section.pages.isEmpty { feed(key + "/", config.title + " – " + section.title, section.pages) }
         }
         for taxonomy in config.taxonomies where taxonomy.feed {
             for term in site.taxonomies[taxonomy.name] ?? [] {
-                writeFeeds(directory: taxonomy.name + "/" + term.slug + "/", title: config.title + " – " + term.name, pages: term.pages)
+                feed(taxonomy.name + "/" + term.slug + "/", config.title + " – " + term.name, term.pages)
             }
         }
         var urls: [(String, DateValue?)] = []
@@ -42,12 +57,16 @@ struct OutputExtras {
                 output.write(clean + (clean.hasSuffix(".html") ? "" : "/index.html"), redirect(to: site.permalink(page.path)))
             }
         }
+        return feeds
     }
 
-    func writeFeeds(directory: String, title: String, pages: [Int]) {
+    func writeFeeds(directory: String, title: String, pages: [Int]) -> Feed {
         let site = context.site
         let config = site.config
         let entries = Feeds.entries(pages, context: context, limit: config.feeds.limit)
+        let feed = Feed(title: title, entries: entries)
+        let files = (config.feeds.atom ? [directory + "atom.xml"] : []) + (config.feeds.rss ? [directory + "rss.xml"] : [])
+        if previousFeeds[directory] == feed, output.keepPrevious(files) { return feed }
         let siteURL = site.permalink("/" + directory)
         if config.feeds.atom {
             output.write(directory + "atom.xml", Feeds.atom(
@@ -59,6 +78,7 @@ struct OutputExtras {
                 title: title, feedURL: site.permalink("/" + directory + "rss.xml"), siteURL: siteURL,
                 description: config.description, language: config.language, entries: entries))
         }
+        return feed
     }
 
     func redirect(to url: String) -> String {

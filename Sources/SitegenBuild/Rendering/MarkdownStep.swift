@@ -67,10 +67,15 @@ struct MarkdownStep {
             diagnostics.append(contentsOf: result.diagnostics)
             site.contentIslands.append(contentsOf: result.islands)
         }
-        // Anchors can be checked only once every target is rendered.
+        // Anchors can be checked only once every target is rendered (only the targets
+        // that links with a fragment point to).
         var anchors: [String: Set<String>] = [:]
-        for page in site.pages { anchors[page.path] = Self.ids(page.rendered?.toc ?? []) }
-        for section in site.sections.values { anchors[section.path] = Self.ids(section.rendered?.toc ?? []) }
+        var wanted: Set<String> = []
+        for problem in brokenLinks { if case .anchor(let path, _) = problem.kind { wanted.insert(path) } }
+        if !wanted.isEmpty {
+            for page in site.pages where wanted.contains(page.path) { anchors[page.path] = Self.ids(page.rendered?.toc ?? []) }
+            for section in site.sections.values where wanted.contains(section.path) { anchors[section.path] = Self.ids(section.rendered?.toc ?? []) }
+        }
         for problem in brokenLinks {
             switch problem.kind {
             case .missingTarget:

@@ -44,13 +44,15 @@ public final class IncrementalBuild: @unchecked Sendable {
         var data: Object
         var assets: StaticAssets
         var context: SiteContext
-        var parsed: [String: ContentLoader.ParsedFile]
+        var content: ContentLoader.Loaded
         /// By output file.
         var records: [String: Record]
         /// Every file the build wrote itself (pages, feeds, sitemap), by output path.
         var written: [String: OutputDirectory.WrittenFile]
         /// The manifest entries of every output file, by path.
         var entries: [String: AssetManifest.Entry]
+        /// The feeds written, by folder.
+        var feeds: [String: OutputExtras.Feed]
         var inputs: SiteInputs?
         var islandKeys: IslandKeys
         var contentIslandsExpand: Bool
@@ -146,9 +148,13 @@ extension SiteBuilder {
         var site = Site(root: root, config: previous.config)
         site.data = previous.data
         var loader = ContentLoader(options: options, now: previous.now)
-        loader.reuse = previous.parsed.filter { !changed.contains($0.key) }
-        var parsed: [String: ContentLoader.ParsedFile] = [:]
-        step("Load content") { parsed = loader.load(into: &site, diagnostics: &diagnostics) }
+        loader.reuse = previous.content.files.filter { !changed.contains($0.key) }
+        // Only known Markdown files changed (no file came or went): the same tree.
+        if changes.allSatisfy({ !$0.hasPrefix("content/")
+                || (previous.content.files[$0] != nil && FileManager.default.fileExists(atPath: root + "/" + $0)) }) {
+            loader.knownTree = previous.content.tree
+        }
+        let content = step("Load content") { loader.load(into: &site, diagnostics: &diagnostics) }
         let assets = previous.assets
         let now = previous.now.rfc3339
         step("Render Markdown") {
@@ -158,8 +164,7 @@ extension SiteBuilder {
                 .run(&site, diagnostics: &diagnostics, linkProblems: &linkProblems)
             result.linkProblems = linkProblems.sorted(by: Diagnostic.fileOrder)
         }
-        var context = SiteContext(site: site)
-        step("Build context") { context = SiteContext(site: site, reusing: previous.context) }
+        let context = step("Build context") { SiteContext(site: site, reusing: previous.context) }
         let expands = !site.contentIslands.isEmpty
         var hasBoundaries = expands
         for name in templates.library.names {
@@ -219,7 +224,9 @@ extension SiteBuilder {
                 if let file = previous.written[job.outputFile] { output.keep(job.outputFile, file) }
             }
         }
-        step("Write feeds and sitemap") { OutputExtras(context: context, output: output, now: previous.now).write(jobs: jobs) }
+        var extras = OutputExtras(context: context, output: output, now: previous.now)
+        extras.previousFeeds = previous.feeds
+        let feeds = step("Write feeds and sitemap") { extras.write(jobs: jobs) }
         let gone = previous.written.keys.filter { output.written[$0] == nil }
         for path in gone { output.remove(path) }
 
@@ -256,8 +263,8 @@ extension SiteBuilder {
         }
         incremental.store(IncrementalBuild.Snapshot(
             root: root, output: previous.output, config: previous.config, now: previous.now, templateFolders: previous.templateFolders, templates: templates,
-            data: previous.data, assets: assets, context: context, parsed: parsed, records: records, written: output.written,
-            entries: entries, inputs: report.inputs ?? previous.inputs, islandKeys: islandKeys, contentIslandsExpand: expands,
+            data: previous.data, assets: assets, context: context, content: content, records: records, written: output.written,
+            entries: entries, feeds: feeds, inputs: report.inputs ?? previous.inputs, islandKeys: islandKeys, contentIslandsExpand: expands,
             keptWarnings: previous.keptWarnings), rendered: outputs.count)
     }
 

@@ -109,7 +109,7 @@ public struct SiteBuilder {
         var site = Site(root: root, config: config)
 
         // Load content, templates, data.
-        let parsed = step("Load content") { ContentLoader(options: options, now: now).load(into: &site, diagnostics: &diagnostics) }
+        let content = step("Load content") { ContentLoader(options: options, now: now).load(into: &site, diagnostics: &diagnostics) }
         let themeRoot = ThemeLocator(siteRoot: root, extraPaths: options.themeSearchPaths).locate(config.theme, diagnostics: &diagnostics)
         var templateFolders: [(String, String)] = [(root + "/templates", "templates/")]
         if let themeRoot { templateFolders.append((themeRoot.path + "/templates", themeRoot.display + "/templates/")) }
@@ -175,7 +175,7 @@ public struct SiteBuilder {
             if !out.sections.isEmpty { result.suspendedPages[job.path] = out.sections }
             records[job.outputFile] = record
         }
-        step("Write feeds and sitemap") { OutputExtras(context: context, output: output, now: now).write(jobs: jobs) }
+        let feeds = step("Write feeds and sitemap") { OutputExtras(context: context, output: output, now: now).write(jobs: jobs) }
         step("Copy static files") {
             for (path, source) in assets.files.sorted(by: { $0.key < $1.key }) { output.copy(from: source, to: path) }
             for page in site.pages {
@@ -233,8 +233,8 @@ public struct SiteBuilder {
             }
             incremental.store(IncrementalBuild.Snapshot(
                 root: root, output: outputPath, config: config, now: now, templateFolders: templateFolders, templates: templates,
-                data: site.data, assets: assets, context: context, parsed: parsed, records: records, written: output.written,
-                entries: entries, inputs: serverReport.inputs, islandKeys: islandKeys, contentIslandsExpand: !site.contentIslands.isEmpty,
+                data: site.data, assets: assets, context: context, content: content, records: records, written: output.written,
+                entries: entries, feeds: feeds, inputs: serverReport.inputs, islandKeys: islandKeys, contentIslandsExpand: !site.contentIslands.isEmpty,
                 keptWarnings: kept), rendered: jobs.count)
         }
     }
