@@ -1,7 +1,8 @@
 import Foundation
 
-/// Finds changed files by scanning modification times and sizes (portable: no inotify
-/// or FSEvents). A scan of a 1,000-page site takes a few milliseconds.
+/// Finds changed files by scanning modification times and sizes. A scan of a
+/// 1,000-page site takes a few milliseconds; on Linux, inotify tells whether anything
+/// happened at all, so a call with nothing new costs one `read` and no scan.
 ///
 /// Hidden files and folders (`.git`, `.sitegen`, editor swap files such as `.x.swp`)
 /// and names ending in `~` are ignored.
@@ -17,15 +18,26 @@ struct FileWatcher {
     /// How paths are reported: relative to this folder when inside it.
     let base: String
     private(set) var snapshot: [String: Stamp] = [:]
+    /// Tells whether the watched folders saw any event (Linux); nil: scan every time.
+    private var events: ChangeEvents?
 
     init(roots: [String], base: String) {
         self.roots = roots
         self.base = base
+        #if os(Linux)
+        events = ChangeEvents()
+        events?.watch(Self.directories(roots))
+        #endif
         snapshot = Self.scan(roots)
     }
 
     /// The paths added, removed or modified since the last call, sorted.
     mutating func changes() -> [String] {
+        if let events {
+            guard events.drain() else { return [] }
+            // New folders need watches of their own; adding a watch twice is harmless.
+            events.watch(Self.directories(roots))
+        }
         let current = Self.scan(roots)
         var changed: [String] = []
         for (path, stamp) in current where snapshot[path] != stamp { changed.append(path) }
@@ -38,6 +50,37 @@ struct FileWatcher {
     /// `changes()` reports files only because they appeared or vanished from view.
     mutating func setRoots(_ roots: [String]) {
         self.roots = roots
+        events?.watch(Self.directories(roots))
+        events?.markChanged()
+    }
+
+    /// The watched folders: each root folder and every folder below it, and the folder of
+    /// each root file (`sitegen.toml`: editors replace a file by renaming another onto it).
+    static func directories(_ roots: [String]) -> [String] {
+        var result: [String] = []
+        func walk(_ path: String) {
+            result.append(path)
+            guard let directory = opendir(path) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+                var info = stat()
+                if lstat(path + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { walk(path + "/" + name) }
+            }
+        }
+        for root in roots {
+            var info = stat()
+            guard lstat(root, &info) == 0 else {
+                // Not there yet: its parent sees it appear.
+                result.append(String(root[..<(root.lastIndex(of: "/") ?? root.endIndex)]))
+                continue
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR { walk(root) } else { result.append(String(root[..<(root.lastIndex(of: "/") ?? root.endIndex)])) }
+        }
+        return result
     }
 
     private func display(_ path: String) -> String {
@@ -73,3 +116,46 @@ struct FileWatcher {
         }
     }
 }
+
+#if os(Linux)
+/// An inotify instance over some folders: whether anything in them changed since the
+/// last look. Events only mark the watcher dirty; the scan finds what changed.
+final class ChangeEvents {
+    private let fd: Int32
+    private var watched: Set<String> = []
+    private var pending = false
+
+    init?() {
+        fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        if fd < 0 { return nil }
+    }
+
+    deinit { close(fd) }
+
+    func watch(_ directories: [String]) {
+        let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB
+                          | IN_DELETE_SELF | IN_MOVE_SELF)
+        for directory in directories where !watched.contains(directory) {
+            if inotify_add_watch(fd, directory, mask) >= 0 { watched.insert(directory) }
+        }
+    }
+
+    /// Makes the next `drain()` true (the roots changed).
+    func markChanged() { pending = true }
+
+    /// Reads every queued event; true when there was any (or the queue overflowed).
+    func drain() -> Bool {
+        var any = pending
+        pending = false
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            any = true
+            // A removed or moved folder loses its watch: forget them all, `watch` re-adds.
+            watched.removeAll()
+        }
+        return any
+    }
+}
+#endif
