@@ -62,6 +62,8 @@ struct ComponentEmitter {
 
     /// Where a preview build leaves the asset manifest in the output (the runtime's `Site.externalPath`).
     static let externalManifestPath = "_sitegen/manifest.sgam"
+    /// Its hash, written after it (`Site.stampPath` in the runtime).
+    static let externalManifestStampPath = "_sitegen/manifest.stamp"
 
     /// For `sitegen preview`: only `components/site.core.wasm` (what the in-process host
     /// runs), linked with an empty manifest and not optimised, so it depends on the

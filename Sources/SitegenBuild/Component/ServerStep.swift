@@ -57,7 +57,7 @@ struct ServerStep {
         report.inputs = inputs
         if options.preview, let previousInputs, previousInputs == inputs {
             do {
-                try Data(manifest).write(to: URL(fileURLWithPath: staging + "/" + ComponentEmitter.externalManifestPath))
+                try writeExternalManifest(manifest)
             } catch {
                 report.diagnostics.append(Diagnostic(.error, "cannot write " + ComponentEmitter.externalManifestPath, notes: [String(describing: error)]))
             }
@@ -80,8 +80,7 @@ struct ServerStep {
                                                hostProfile: options.hostProfile)
                 if options.preview {
                     // The component reads the manifest from the files (Site.externalPath in the runtime).
-                    try FileManager.default.createDirectory(atPath: staging + "/_sitegen", withIntermediateDirectories: true)
-                    try Data(manifest).write(to: URL(fileURLWithPath: staging + "/" + ComponentEmitter.externalManifestPath))
+                    try writeExternalManifest(manifest)
                     report.componentBytes = try emitter.emitPreview(site: inputs, output: staging)
                 } else {
                     report.componentBytes = try emitter.emit(manifest: manifest, site: inputs, output: staging, backend: config.assetBackend,
@@ -94,6 +93,14 @@ struct ServerStep {
             }
         }
         return report
+    }
+
+    /// A preview build's manifest, in the files, then its stamp: the runtime reads the
+    /// manifest again when the stamp changes (`Site.refresh()`).
+    func writeExternalManifest(_ manifest: [UInt8]) throws {
+        try FileManager.default.createDirectory(atPath: staging + "/_sitegen", withIntermediateDirectories: true)
+        try Data(manifest).write(to: URL(fileURLWithPath: staging + "/" + ComponentEmitter.externalManifestPath))
+        try Data(ContentHash.hex(manifest).utf8).write(to: URL(fileURLWithPath: staging + "/" + ComponentEmitter.externalManifestStampPath))
     }
 
     /// Writes `.gz` and `.br` beside compressible files, in parallel; returns how many.

@@ -138,9 +138,9 @@ public final class PreviewServer: @unchecked Sendable {
         var hasher = Hasher()
         hasher.combine(Array(data))
         let digest = hasher.finalize()
-        // The same module: new instances all the same, since an instance keeps the asset
-        // manifest it read (a preview build leaves it in the files).
-        guard lock.withLock({ moduleDigest }) != digest || pool.currentModule == nil else { return pool.load(pool.currentModule) }
+        // The same module: the warm instances stay (each request takes up a rewritten
+        // asset manifest by its stamp, `_sitegen/manifest.stamp`).
+        guard lock.withLock({ moduleDigest }) != digest || pool.currentModule == nil else { return }
         do {
             pool.load(try GuestModule(path: path))
             lock.withLock { moduleDigest = digest }

@@ -13,6 +13,7 @@ import SitegenServerCore
 @_expose(wasm, "wasi:http/incoming-handler@0.2.0#handle")
 @_cdecl("sitegen_handle")
 public func handle(_ requestHandle: Int32, _ outparam: Int32) {
+    Site.refresh()
     let request = RequestInfo(IncomingRequest(handle: requestHandle))
     let executor = Executor()
     Scheduler.current = executor

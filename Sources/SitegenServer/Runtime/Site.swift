@@ -4,23 +4,49 @@ import SitegenServerCore
 /// `sitegen build` (a C array, `sitegen_manifest()`), read in place.
 ///
 /// A preview build links an empty array instead and leaves the manifest in the site's
-/// files (``externalPath``), read once per instance through the asset backend: a content
-/// edit then changes a file, not the component, and nothing is relinked.
+/// files (``externalPath``), read through the asset backend: a content edit then
+/// changes a file, not the component, and nothing is relinked. Each request first looks
+/// at the manifest's stamp (``stampPath``, its hash, rewritten with it) and reads the
+/// manifest again when the stamp changed, so an instance outlives preview rebuilds.
 enum Site {
     /// Where a preview build writes the manifest, beside the site's files (never served:
     /// it is not in the manifest).
     static let externalPath = "_sitegen/manifest.sgam"
+    /// Written after the manifest, with a hash of it.
+    static let stampPath = "_sitegen/manifest.stamp"
 
-    static let manifest: AssetManifest = {
-        var length: UInt32 = 0
-        let bytes = cSitegenManifest(&length)
-        if length == 0 { return external() }
-        guard let bytes, let manifest = AssetManifest(unsafeBytes: UnsafeRawBufferPointer(start: bytes, count: Int(length))) else {
-            Log.error("the asset manifest is corrupt; serving nothing")
-            return AssetManifest.empty
+    /// The manifest for the current request (see ``refresh()``).
+    static var manifest: AssetManifest {
+        if let loaded { return loaded }
+        refresh()
+        return loaded ?? AssetManifest.empty
+    }
+
+    nonisolated(unsafe) private static var loaded: AssetManifest?
+    nonisolated(unsafe) private static var loadedStamp: [UInt8]?
+    nonisolated(unsafe) private static var isLinked: Bool?
+
+    /// Called at the start of each request: takes up a manifest a preview build rewrote.
+    static func refresh() {
+        if isLinked == nil {
+            var length: UInt32 = 0
+            let bytes = cSitegenManifest(&length)
+            isLinked = length != 0
+            if length != 0 {
+                guard let bytes, let manifest = AssetManifest(unsafeBytes: UnsafeRawBufferPointer(start: bytes, count: Int(length))) else {
+                    Log.error("the asset manifest is corrupt; serving nothing")
+                    loaded = AssetManifest.empty
+                    return
+                }
+                loaded = manifest
+            }
         }
-        return manifest
-    }()
+        guard isLinked == false else { return }
+        let stamp = Assets.read(stampPath, offset: 0, length: 64)
+        if loaded != nil && stamp != nil && stamp == loadedStamp { return }
+        loaded = external()
+        loadedStamp = stamp
+    }
 
     static func external() -> AssetManifest {
         var data: [UInt8] = []
