@@ -175,6 +175,8 @@ public struct SiteBuilder {
                 output.copy(from: root + "/content/" + path, to: path)
             }
         }
+        // A full disk or an unwritable folder: say so now, and do not build the component on it.
+        diagnostics.append(contentsOf: Diagnostic.outputFailures(output.failures, output: options.output))
         if !diagnostics.contains(where: { $0.severity == .error }) {
             let server = ServerStep(config: config, staging: output.staging, cacheDirectory: options.cacheDirectory ?? BuildOptions.defaultCacheDirectory,
                                     siteRoot: root, templates: templates, suspendedPages: result.suspendedPages, islandKeys: islandKeys,
@@ -182,9 +184,6 @@ public struct SiteBuilder {
             let report = server.run(options: options) { name, body in step(name, body) }
             diagnostics.append(contentsOf: report.diagnostics)
             result.componentBytes = report.componentBytes
-        }
-        for failed in output.errors {
-            diagnostics.append(Diagnostic(.error, "cannot write '" + failed + "'", fix: "check free disk space and permissions"))
         }
         result.diagnostics = diagnostics.sorted(by: Diagnostic.fileOrder)
         result.pageCount = site.pages.count
