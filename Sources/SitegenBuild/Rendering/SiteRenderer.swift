@@ -8,6 +8,9 @@ struct SiteRenderer {
     let templates: TemplateSet
     let assets: StaticAssets
     let engine: TemplateEngine
+    /// The script that fills boundaries left waiting (`SuspenseMarkup.deferredLoader`), with
+    /// its watchdog set from this site's loader timeout.
+    let deferredLoader: String
 
     init(context: SiteContext, templates: TemplateSet, assets: StaticAssets, now: String, islandKeys: IslandKeys? = nil) {
         self.context = context
@@ -24,6 +27,8 @@ struct SiteRenderer {
         }
         engine.expandsContentBoundaries = !site.contentIslands.isEmpty
         self.engine = engine
+        let watchdog = SuspenseMarkup.watchdogMilliseconds(loaderTimeout: site.config.loaderTimeoutMilliseconds)
+        deferredLoader = SuspenseMarkup.deferredLoader(watchdogMilliseconds: watchdog)
     }
 
     /// An engine with what every template sees (`config`, `data`, `now`, `url()`); the
@@ -137,7 +142,7 @@ struct SiteRenderer {
         do throws(TemplateError) {
             output.sections = try engine.render(job.template, context: .object(ctx), into: &writer)
             output.bytes = writer.bytes
-            if !output.sections.isEmpty { output.bytes = Self.insertBeforeBodyEnd(SuspenseMarkup.deferredLoader, into: output.bytes) }
+            if !output.sections.isEmpty { output.bytes = Self.insertBeforeBodyEnd(deferredLoader, into: output.bytes) }
         } catch {
             output.diagnostics.append(templates.diagnostic(for: error, note: "while rendering " + job.what))
         }
