@@ -16,7 +16,8 @@ site: setup
 
 # Native build and tests, the shared core as Embedded Swift under wasmtime, then
 # `sitegen check` on the docs site (every internal link and anchor resolves), then a
-# 200-page smoke run of the benchmark script so it cannot rot.
+# 200-page smoke run of the benchmark script so it cannot rot, then the threaded test
+# targets under the thread sanitizer (`make tsan`; a second build, in .build-tsan).
 test: setup
 	swift build
 	swift test
@@ -24,6 +25,7 @@ test: setup
 	.build/debug/sitegen check
 	mkdir -p Benchmarks/work && SMOKE=1 Benchmarks/run > Benchmarks/work/smoke.log 2>&1 || { tail -40 Benchmarks/work/smoke.log; exit 1; }
 	@echo "benchmark smoke run: ok (Benchmarks/work/smoke/latest.md)"
+	scripts/tsan.sh
 
 # Only the Embedded wasm32 build of the shared core (SitegenHTML) into .wasm/.
 wasm:
@@ -39,6 +41,7 @@ PREFIX ?= /usr/local
 install: setup
 	scripts/install.sh $(PREFIX)
 
-# The build tests (parallel rendering of every fixture site) under the thread sanitizer.
+# The test targets whose code runs threads (the build's parallel rendering, preview's server,
+# guest pool and rebuilder) under the thread sanitizer; any report fails it. See scripts/tsan.sh.
 tsan: setup
-	SITEGEN_TEST_ONLY=SitegenBuild swift test --sanitize=thread --scratch-path .build-tsan --filter SitegenBuildTests
+	scripts/tsan.sh

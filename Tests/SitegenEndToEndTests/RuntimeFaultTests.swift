@@ -1,5 +1,6 @@
 import Foundation
 import SitegenBuild
+import SitegenHTML
 import SitegenServerCore
 import Testing
 
@@ -44,6 +45,17 @@ struct RuntimeFaultTests {
         #expect(!text.contains("</html>"), "the response ends at the trap: \(report)")
         #expect(server.log.contains("wasm trap") || server.log.contains("error"), report)
 
+        // A shell larger than the host takes at once (wasmtime serve: 3 MiB) still arrives
+        // whole, with the script that recovers the sections: loaders start only after the
+        // host has accepted all of it, so the trap cannot cut it short.
+        let big = try server.get("/big-trap/")
+        let shell = try #require(FileManager.default.contents(atPath: site.dist + "/big-trap/index.html"))
+        let expected = shell[..<(try #require(shell.range(of: Data("</body>".utf8)))).lowerBound]
+        #expect(expected.count > 4 << 20, "the fixture's shell is over 4 MiB: \(expected.count)")
+        #expect(expected.contains(Data("addEventListener(\"DOMContentLoaded\"".utf8)), "the shell ends with the recovery script")
+        #expect(big.status == 200 && big.body.count == expected.count && Data(big.body) == expected,
+                "the whole shell arrived and nothing after it (\(big.body.count) of \(expected.count) bytes): \(big.text.suffix(300))\n\(server.logComment)")
+
         // A new request gets a new instance.
         for _ in 0..<3 {
             let page = try server.get("/one/")
@@ -53,6 +65,7 @@ struct RuntimeFaultTests {
         let island = try IslandEndpointTests.source(in: site, page: "trapping/index.html", loader: "trap")
         let failed = try? server.get(island)
         #expect(failed.map { $0.status >= 500 } ?? true, "\(failed?.summary ?? "no response")")
+        #expect(failed?.header(SuspenseMarkup.errorHeader) == nil, "a trap cannot send the island's error view")
         #expect(try server.get("/").status == 200)
     }
 
@@ -79,33 +92,17 @@ struct RuntimeFaultTests {
         }
     }
 
-    /// The streaming fixture plus a `trap` loader (an out-of-bounds read, as a bug would
-    /// do) and a page that uses it after a working section.
+    /// The streaming fixture (which has the `trap` loader and `/trapping/`) plus
+    /// `/big-trap/`: the same boundaries after over 4 MiB of text.
     static func trapSite() throws -> BuiltSite {
         let source = BlogSite.workRoot + "/trap-src"
         let dist = BlogSite.workRoot + "/trap-dist"
         try? FileManager.default.removeItem(atPath: source)
         try FileManager.default.copyItem(atPath: StreamingSite.fixture, toPath: source)
-        try """
-            import SitegenHTML
-            import SitegenServer
-
-            /// Reads past the end of an array: Embedded Swift traps, and so does the instance.
-            func trap(_ arguments: Object) throws(FunctionError) -> Value {
-                let items = [1, 2, 3]
-                let index = arguments["index"]?.intValue ?? 7
-                return .int(items[index])
-            }
-            """.write(toFile: source + "/functions/trap.swift", atomically: true, encoding: .utf8)
-        try "---\ntitle: A trapping loader\ntemplate: trap.html\n---\n".write(toFile: source + "/content/trapping.md", atomically: true, encoding: .utf8)
-        try """
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>{{ page.title }}</title></head>
-            <body><h1>{{ page.title }}</h1>
-            <p>{% suspense "slow" with { ms: 50, label: "before" } %}<i class="fallback">waiting for before</i>{% endsuspense %}</p>
-            <p>{% suspense "trap" with { index: 7 } %}<i class="fallback">waiting for the trap</i>{% endsuspense %}</p>
-            </body></html>
-            """.write(toFile: source + "/templates/trap.html", atomically: true, encoding: .utf8)
+        let filler = String(repeating: "lorem ipsum dolor sit amet ", count: 56)
+        let body = (0..<3000).map { "Paragraph \($0): " + filler }.joined(separator: "\n\n")
+        try ("---\ntitle: A trapping loader after a long text\ntemplate: trap.html\n---\n" + body + "\n")
+            .write(toFile: source + "/content/big-trap.md", atomically: true, encoding: .utf8)
         var options = BuildOptions(source: source, output: dist)
         options.themeSearchPaths = [Repo.themes]
         options.cacheDirectory = Repo.cache

@@ -36,7 +36,13 @@ struct ServerStep {
         var report = Report()
         let files = knownEntries == nil ? StaticAssets.files(in: staging) : []
         if config.precompress && knownEntries == nil {
-            step("Precompress") { report.variantCount = precompress(files) }
+            step("Precompress") {
+                let (count, failures) = precompress(files)
+                report.variantCount = count
+                report.diagnostics.append(contentsOf: Diagnostic.outputFailures(failures, output: options.output))
+            }
+            // A variant missing for want of disk space must not ship quietly.
+            if report.diagnostics.contains(where: { $0.severity == .error }) { return report }
         }
         var manifest: [UInt8] = []
         step("Asset manifest") {
@@ -103,21 +109,27 @@ struct ServerStep {
         try Data(ContentHash.hex(manifest).utf8).write(to: URL(fileURLWithPath: staging + "/" + ComponentEmitter.externalManifestStampPath))
     }
 
-    /// Writes `.gz` and `.br` beside compressible files, in parallel; returns how many.
-    func precompress(_ files: [String]) -> Int {
+    /// Writes `.gz` and `.br` beside compressible files, in parallel; returns how many,
+    /// and the files that could not be written.
+    func precompress(_ files: [String]) -> (Int, [OutputFile.Failure]) {
         let candidates = files.filter { Precompression.isCompressible($0) }
         let staging = self.staging
-        let written = parallelMap(candidates) { path -> Int in
-            guard let data = FileManager.default.contents(atPath: staging + "/" + path), data.count >= Precompression.minimumSize else { return 0 }
+        let written = parallelMap(candidates) { path -> (Int, [OutputFile.Failure]) in
+            guard let data = FileManager.default.contents(atPath: staging + "/" + path), data.count >= Precompression.minimumSize else { return (0, []) }
             let bytes = Array(data)
             var n = 0
-            if let gz = Precompression.gzip(bytes), gz.count < bytes.count,
-               FileManager.default.createFile(atPath: staging + "/" + path + ".gz", contents: Data(gz)) { n += 1 }
-            if let br = Precompression.brotli(bytes), br.count < bytes.count,
-               FileManager.default.createFile(atPath: staging + "/" + path + ".br", contents: Data(br)) { n += 1 }
-            return n
+            var failures: [OutputFile.Failure] = []
+            for (suffix, variant) in [(".gz", Precompression.gzip(bytes)), (".br", Precompression.brotli(bytes))] {
+                guard let variant, variant.count < bytes.count else { continue }
+                if let code = variant.withUnsafeBytes({ OutputFile.write($0, to: staging + "/" + path + suffix) }) {
+                    failures.append(OutputFile.Failure(path: path + suffix, code: code))
+                } else {
+                    n += 1
+                }
+            }
+            return (n, failures)
         }
-        return written.reduce(0, +)
+        return (written.reduce(0) { $0 + $1.0 }, written.flatMap { $0.1 })
     }
 
     /// The manifest entry of every file (variants folded into their file's entry).

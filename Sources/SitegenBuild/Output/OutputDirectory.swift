@@ -15,7 +15,6 @@ final class OutputDirectory: @unchecked Sendable {
     private let lock = NSLock()
     private var createdDirectories: Set<String> = []
     private(set) var fileCount = 0
-    private(set) var errors: [String] = []
     /// Writes go straight into `destination` (an incremental preview build, whose
     /// failures write nothing: it renders everything first).
     let isInPlace: Bool
@@ -24,6 +23,8 @@ final class OutputDirectory: @unchecked Sendable {
     private(set) var written: [String: WrittenFile] = [:]
     private let tracks: Bool
     private let previous: [String: WrittenFile]
+    /// Files that could not be written or copied, each with its `errno`.
+    private(set) var failures: [OutputFile.Failure] = []
 
     /// A file written through `write`: its ``ContentHash`` and size.
     struct WrittenFile: Equatable, Sendable {
@@ -56,6 +57,7 @@ final class OutputDirectory: @unchecked Sendable {
     }
 
     /// Writes `bytes` to `path` (relative, no leading slash); safe from many threads.
+    /// A failure is recorded with its `errno` (see ``failures``) and leaves no partial file.
     func write(_ path: String, _ bytes: [UInt8]) {
         let full = staging + "/" + path
         var file: WrittenFile?
@@ -70,11 +72,9 @@ final class OutputDirectory: @unchecked Sendable {
             }
         }
         ensureDirectory(of: full)
-        let ok = bytes.withUnsafeBytes { FileManager.default.createFile(atPath: full, contents: Data($0)) }
-        lock.lock()
-        if ok { fileCount += 1 } else { errors.append(path) }
-        if let file { written[path] = file }
-        lock.unlock()
+        let code = bytes.withUnsafeBytes { OutputFile.write($0, to: full) }
+        record(path, code.map { OutputFile.Failure(path: path, code: $0) })
+        if code == nil, let file { lock.withLock { written[path] = file } }
     }
 
     /// Counts a file a previous build wrote and this one leaves as it is (in-place builds).
@@ -102,17 +102,18 @@ final class OutputDirectory: @unchecked Sendable {
 
     func write(_ path: String, _ text: String) { write(path, Array(text.utf8)) }
 
-    /// Copies a file into the output.
+    /// Copies a file into the output (its contents: a symbolic link is followed).
     func copy(from source: String, to path: String) {
         let full = staging + "/" + path
         ensureDirectory(of: full)
-        do {
-            try? FileManager.default.removeItem(atPath: full)
-            try FileManager.default.copyItem(atPath: source, toPath: full)
-            lock.lock(); fileCount += 1; lock.unlock()
-        } catch {
-            lock.lock(); errors.append(path); lock.unlock()
-        }
+        let failure = OutputFile.copy(from: source, to: full)
+        record(path, failure.map { OutputFile.Failure(path: path, code: $0.code, source: $0.reading ? source : nil) })
+    }
+
+    private func record(_ path: String, _ failure: OutputFile.Failure?) {
+        lock.lock()
+        if let failure { failures.append(failure) } else { fileCount += 1 }
+        lock.unlock()
     }
 
     private func ensureDirectory(of file: String) {

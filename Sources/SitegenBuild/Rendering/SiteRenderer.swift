@@ -12,6 +12,9 @@ struct SiteRenderer {
     /// objects), built once: every pager of a section and every term page shares them.
     private let sectionPages: [String: Value]
     private let taxonomies: [String: Value]
+    /// The script that fills boundaries left waiting (`SuspenseMarkup.deferredLoader`), with
+    /// its watchdog set from this site's loader timeout.
+    let deferredLoader: String
 
     init(context: SiteContext, templates: TemplateSet, assets: StaticAssets, now: String, islandKeys: IslandKeys? = nil) {
         self.context = context
@@ -37,6 +40,8 @@ struct SiteRenderer {
                                 "terms": .array(terms.map { Self.termValue(name, $0, context: context) })]
         }
         self.taxonomies = taxonomies
+        let watchdog = SuspenseMarkup.watchdogMilliseconds(loaderTimeout: site.config.loaderTimeoutMilliseconds)
+        deferredLoader = SuspenseMarkup.deferredLoader(watchdogMilliseconds: watchdog)
     }
 
     /// An engine with what every template sees (`config`, `data`, `now`, `url()`); the
@@ -184,7 +189,7 @@ struct SiteRenderer {
         do throws(TemplateError) {
             output.sections = try engine.render(job.template, context: input, into: &writer)
             output.bytes = writer.bytes
-            if !output.sections.isEmpty { output.bytes = Self.insertBeforeBodyEnd(SuspenseMarkup.deferredLoader, into: output.bytes) }
+            if !output.sections.isEmpty { output.bytes = Self.insertBeforeBodyEnd(deferredLoader, into: output.bytes) }
         } catch {
             output.diagnostics.append(templates.diagnostic(for: error, note: "while rendering " + job.what))
         }

@@ -249,9 +249,7 @@ extension SiteBuilder {
         let report = server.run(options: options) { name, body in step(name, body) }
         diagnostics.append(contentsOf: report.diagnostics)
         result.componentBytes = report.componentBytes
-        for failed in output.errors {
-            diagnostics.append(Diagnostic(.error, "cannot write '" + failed + "'", fix: "check free disk space and permissions"))
-        }
+        diagnostics.append(contentsOf: Diagnostic.outputFailures(output.failures, output: options.output))
         result.diagnostics = (diagnostics + previous.keptWarnings).sorted(by: Diagnostic.fileOrder)
         result.pageCount = site.pages.count
         result.renderedCount = outputs.count

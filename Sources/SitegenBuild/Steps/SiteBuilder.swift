@@ -195,6 +195,8 @@ public struct SiteBuilder {
             }
         }
         var serverReport = ServerStep.Report()
+        // A full disk or an unwritable folder: say so now, and do not build the component on it.
+        diagnostics.append(contentsOf: Diagnostic.outputFailures(output.failures, output: options.output))
         if !diagnostics.contains(where: { $0.severity == .error }) {
             let server = ServerStep(config: config, staging: output.staging, cacheDirectory: options.cacheDirectory ?? BuildOptions.defaultCacheDirectory,
                                     siteRoot: root, templates: templates, suspendedPages: result.suspendedPages, islandKeys: islandKeys,
@@ -202,9 +204,6 @@ public struct SiteBuilder {
             serverReport = server.run(options: options) { name, body in step(name, body) }
             diagnostics.append(contentsOf: serverReport.diagnostics)
             result.componentBytes = serverReport.componentBytes
-        }
-        for failed in output.errors {
-            diagnostics.append(Diagnostic(.error, "cannot write '" + failed + "'", fix: "check free disk space and permissions"))
         }
         result.diagnostics = diagnostics.sorted(by: Diagnostic.fileOrder)
         result.pageCount = site.pages.count

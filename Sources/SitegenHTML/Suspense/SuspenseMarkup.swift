@@ -10,7 +10,8 @@ public enum SuspenseMarkup {
     public static func open(_ id: Int) -> String { "<sg-b id=\"sg-b" + String(id) + "\">" }
 
     /// Opens boundary `id` with the URL of its deferred island (`/_sg/island/<loader>?a=…&s=…`),
-    /// which `deferredLoader` fetches when the page was not streamed by the component.
+    /// which `deferredLoader` fetches when the page was not streamed by the component, or
+    /// when its stream ended before this section arrived.
     public static func open(_ id: Int, source: String) -> String {
         "<sg-b id=\"sg-b" + String(id) + "\" data-src=\"" + HTMLEscaping.escape(source) + "\">"
     }
@@ -26,16 +27,35 @@ public enum SuspenseMarkup {
     /// (so a proxy's own error page is never swapped into the document).
     public static let errorHeader = "x-sitegen-island"
 
-    /// The script for pages served as static files (a CDN, any static host): once the
-    /// document is parsed, every boundary still waiting fetches its island and swaps it
-    /// in (a failed island's error view too, when the component sent one). Boundaries
-    /// the component already streamed have lost their `data-src`.
-    public static let deferredLoader =
-        "<script>addEventListener(\"DOMContentLoaded\",function(){document.querySelectorAll(\"sg-b[data-src]\").forEach(function(b){"
-        + "var u=b.getAttribute(\"data-src\");b.removeAttribute(\"data-src\");"
-        + "fetch(u,{headers:{accept:\"text/html\"}}).then(function(r){if(!r.ok&&r.headers.get(\"" + errorHeader + "\")!==\"error\")throw r.status;return r.text()})"
-        + ".then(function(h){b.innerHTML=h}).catch(function(){b.innerHTML=" + "'" + Text.replace(errorBoundary, "</", with: "<\\/") + "'"
-        + "})})})</script>"
+    /// The script that fills every boundary still waiting once the document has arrived,
+    /// from its island (`data-src`). Every page with boundaries carries it, before `</body>`.
+    ///
+    /// - On a static host (a CDN), it fetches all islands when the document is parsed.
+    /// - On a page streamed by the component, boundaries that were streamed have lost their
+    ///   `data-src` (``runtime``'s `sg` removes it), so it does nothing, unless the stream
+    ///   ended early: a loader that traps ends the component instance and the response with
+    ///   it. The sections still waiting are then fetched from the island endpoint, each
+    ///   in its own request (a new instance), and only the trapping one fails.
+    /// - A stream that was cut without a clean end (a reset, a proxy that keeps the
+    ///   connection open) never lets the document finish parsing, so the script also runs
+    ///   `watchdogMilliseconds` after it was parsed: the site's loader timeout plus a
+    ///   margin, by which time the component has written every section it ever will.
+    ///
+    /// An island answers with its section (200) or its error view (any status with
+    /// `x-sitegen-island: error`). Anything else (a trap's 500, a proxy's error page, a
+    /// network error) shows ``clientErrorBoundary``; a response without the marker is
+    /// never put into the page.
+    public static func deferredLoader(watchdogMilliseconds: Int) -> String {
+        "<script>(function(){function f(){document.querySelectorAll(\"sg-b[data-src]\").forEach(function(b){"
+            + "var u=b.getAttribute(\"data-src\");b.removeAttribute(\"data-src\");"
+            + "fetch(u,{headers:{accept:\"text/html\"}}).then(function(r){if(!r.ok&&r.headers.get(\"" + errorHeader + "\")!==\"error\")throw r.status;return r.text()})"
+            + ".then(function(h){b.innerHTML=h}).catch(function(){b.innerHTML='" + Text.replace(clientErrorBoundary, "</", with: "<\\/") + "'})"
+            + "})}addEventListener(\"DOMContentLoaded\",f);setTimeout(f," + String(watchdogMilliseconds) + ")})()</script>"
+    }
+
+    /// How long after the script the watchdog of ``deferredLoader(watchdogMilliseconds:)``
+    /// runs, for a site whose loaders time out after `loaderTimeout` milliseconds.
+    public static func watchdogMilliseconds(loaderTimeout: Int) -> Int { loaderTimeout + 2000 }
 
     /// The chunk that replaces boundary `id`'s fallback with `html`.
     public static func replacement(_ id: Int, html: String) -> String {
@@ -45,6 +65,12 @@ public enum SuspenseMarkup {
     /// What a section shows when its loader or its template failed: the page still renders.
     public static let errorBoundary =
         "<div class=\"sg-error\" role=\"alert\">This section could not be loaded.</div>"
+
+    /// What the page's script shows for a section when no island answer came (the loader
+    /// trapped, a proxy failed, the network failed). Written by the client, so it is
+    /// marked `data-sg-error="client"`; it is a constant, with nothing from the response in it.
+    public static let clientErrorBoundary =
+        "<div class=\"sg-error\" role=\"alert\" data-sg-error=\"client\">This section could not be loaded.</div>"
 
     /// Opens a boundary written by content rather than a template: Markdown's
     /// `{{< island name="likes" >}}fallback{{< /island >}}`.

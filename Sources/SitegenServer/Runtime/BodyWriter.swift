@@ -8,6 +8,7 @@ final class BodyWriter {
     private var writing = false
     private var finishing = false
     private var closed = false
+    private var whenSent: [() -> Void] = []
 
     init(outgoing: OutgoingResponse, executor: Executor) {
         self.outgoing = outgoing
@@ -22,6 +23,17 @@ final class BodyWriter {
 
     func send(_ text: String) { send(Array(text.utf8)) }
 
+    /// Calls `action` once the host has accepted everything sent so far (at once when it
+    /// already has). Accepted bytes reach the client even if the instance traps afterwards;
+    /// bytes still queued here do not.
+    func afterSent(_ action: @escaping () -> Void) {
+        if queue.isEmpty && !writing {
+            action()
+        } else {
+            whenSent.append(action)
+        }
+    }
+
     func finish() {
         finishing = true
         pump()
@@ -30,6 +42,12 @@ final class BodyWriter {
     private func pump() {
         guard !writing, !closed else { return }
         guard !queue.isEmpty else {
+            if !whenSent.isEmpty {
+                let actions = whenSent
+                whenSent = []
+                for action in actions { action() }
+                if writing || closed || !queue.isEmpty { return }  // an action sent or finished (it pumped already)
+            }
             if finishing {
                 closed = true
                 outgoing.finish()

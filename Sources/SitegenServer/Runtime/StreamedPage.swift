@@ -34,6 +34,16 @@ final class StreamedPage {
         writer.send(Array(shell[..<split]))
         tail = Array(shell[split...])
         if sections.isEmpty { return finishIfDone() }
+        // Loaders start once the host has taken the whole shell. A loader that traps ends
+        // the instance, and with it whatever is still queued in this writer: the shell
+        // must be out by then, with every static part of the page and the script that
+        // fetches unfinished sections from the island endpoint. (wasmtime serve took 3 MiB
+        // before making the guest wait, in a test, so this waits only for larger shells
+        // and slow readers.)
+        writer.afterSent { self.startLoaders() }
+    }
+
+    private func startLoaders() {
         let registry = FunctionRegistry.shared
         let timeout = SiteData.current.loaderTimeoutMilliseconds
         for section in sections {
