@@ -10,6 +10,8 @@ struct ContentLoader {
     /// Files parsed by an earlier build and unchanged since (an incremental preview
     /// build): taken as they are, without reading them again.
     var reuse: [String: ParsedFile] = [:]
+    /// Files in `reuse` that changed since: read again.
+    var changed: Set<String> = []
     /// What `content/` held at the previous build, when only files in it changed (an
     /// incremental build): not walked again.
     var knownTree: Tree?
@@ -42,9 +44,9 @@ struct ContentLoader {
         let found = tree.markdown
         let taxonomyNames = site.config.taxonomies.map(\.name)
         let root = site.root
-        let reuse = self.reuse
+        let reuse = self.reuse, changed = self.changed
         let parsed = parallelMap(found) { item -> (ContentFile, String?) in
-            if let known = reuse[item.file] { return (known.content, known.firstLine) }
+            if !changed.contains(item.file), let known = reuse[item.file] { return (known.content, known.firstLine) }
             let text: String
             switch SourceFile.read(root + "/" + item.file, display: item.file) {
             case .text(let read): text = read
@@ -140,15 +142,17 @@ struct ContentLoader {
     }
 
     func collectTaxonomies(_ site: inout Site) {
+        let keys = site.pages.map(OrderKey.init)
+        var slugs: [String: String] = [:]  // the same few terms on many pages
         for taxonomy in site.config.taxonomies {
             var terms: [String: Term] = [:]
-            for (i, page) in site.pages.enumerated() {
-                for name in page.frontMatter.taxonomies[taxonomy.name] ?? [] {
-                    let slug = Text.slugify(name)
+            for i in site.pages.indices {
+                for name in site.pages[i].frontMatter.taxonomies[taxonomy.name] ?? [] {
+                    let slug = slugs[name] ?? Text.slugify(name)
+                    slugs[name] = slug
                     terms[slug, default: Term(name: name, slug: slug, pages: [])].pages.append(i)
                 }
             }
-            let keys = site.pages.map(OrderKey.init)
             site.taxonomies[taxonomy.name] = terms.values
                 .map { term in
                     var term = term
@@ -265,14 +269,16 @@ struct ContentLoader {
             || name.hasSuffix(".swp") || name.hasSuffix(".swo") || name == "Thumbs.db" || name == "desktop.ini"
     }
 
+    // By UTF-8 code unit: `String.lastIndex(of: Character)` walks grapheme clusters, and
+    // these run for every page on every build.
     static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 
     static func lastComponent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 
     static func stem(of path: String) -> String {

@@ -117,7 +117,7 @@ final class OutputDirectory: @unchecked Sendable {
     }
 
     private func ensureDirectory(of file: String) {
-        let directory = String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)])
+        let directory = String(file[..<(file.utf8.lastIndex(of: UInt8(ascii: "/")) ?? file.endIndex)])
         lock.lock()
         let known = createdDirectories.contains(directory)
         lock.unlock()

@@ -10,13 +10,20 @@ struct SiteRenderer {
     let engine: TemplateEngine
     /// Each section's `pages` list and each taxonomy's `taxonomy` object (with its terms'
     /// objects), built once: every pager of a section and every term page shares them.
-    private let sectionPages: [String: Value]
-    private let taxonomies: [String: Value]
+    let lists: Lists
+
+    struct Lists: Sendable {
+        var sectionPages: [String: Value] = [:]
+        var taxonomies: [String: Value] = [:]
+    }
     /// The script that fills boundaries left waiting (`SuspenseMarkup.deferredLoader`), with
     /// its watchdog set from this site's loader timeout.
     let deferredLoader: String
 
-    init(context: SiteContext, templates: TemplateSet, assets: StaticAssets, now: String, islandKeys: IslandKeys? = nil) {
+    /// - Parameter previous: the lists of an earlier build; those that come out equal are
+    ///   taken from it, so comparing inputs that hold them is quick.
+    init(context: SiteContext, templates: TemplateSet, assets: StaticAssets, now: String, islandKeys: IslandKeys? = nil,
+         reusing previous: Lists? = nil) {
         self.context = context
         self.templates = templates
         self.assets = assets
@@ -31,15 +38,22 @@ struct SiteRenderer {
         }
         engine.expandsContentBoundaries = !site.contentIslands.isEmpty
         self.engine = engine
-        var sectionPages: [String: Value] = [:]
-        for (key, section) in site.sections { sectionPages[key] = .array(section.pages.map { context.pages[$0] }) }
-        self.sectionPages = sectionPages
-        var taxonomies: [String: Value] = [:]
-        for (name, terms) in site.taxonomies {
-            taxonomies[name] = ["name": .string(name), "permalink": .string(site.permalink("/" + name + "/")),
-                                "terms": .array(terms.map { Self.termValue(name, $0, context: context) })]
+        var lists = Lists()
+        for (key, section) in site.sections {
+            let pages = Value.array(section.pages.map { context.pages[$0] })
+            lists.sectionPages[key] = previous?.sectionPages[key] == pages ? previous?.sectionPages[key] : pages
         }
-        self.taxonomies = taxonomies
+        for (name, terms) in site.taxonomies {
+            let previousTerms = previous?.taxonomies[name]?["terms"]
+            var values: [Value] = []
+            for (t, term) in terms.enumerated() {
+                let value = Self.termValue(name, term, context: context)
+                values.append(previousTerms?[t] == value ? previousTerms![t]! : value)
+            }
+            let taxonomy: Value = ["name": .string(name), "permalink": .string(site.permalink("/" + name + "/")), "terms": .array(values)]
+            lists.taxonomies[name] = previous?.taxonomies[name] == taxonomy ? previous?.taxonomies[name] : taxonomy
+        }
+        self.lists = lists
         let watchdog = SuspenseMarkup.watchdogMilliseconds(loaderTimeout: site.config.loaderTimeoutMilliseconds)
         deferredLoader = SuspenseMarkup.deferredLoader(watchdogMilliseconds: watchdog)
     }
@@ -153,17 +167,17 @@ struct SiteRenderer {
             let section = site.sections[key]!
             let paginator = self.paginator(for: section)
             var object = context.sections[key] ?? Object()
-            object["pages"] = sectionPages[key] ?? .array([])
+            object["pages"] = lists.sectionPages[key] ?? .array([])
             ctx["section"] = .object(object)
             if paginator.perPage > 0 { ctx["paginator"] = paginator.value(n, context: context) }
         case .taxonomy(let name):
-            ctx["taxonomy"] = taxonomies[name] ?? .null
+            ctx["taxonomy"] = lists.taxonomies[name] ?? .null
         case .term(let name, let t, let n):
             let term = site.taxonomies[name]![t]
             let taxonomy = site.config.taxonomies.first { $0.name == name }
             let paginator = Paginator(basePath: "/" + name + "/" + term.slug + "/", pages: term.pages,
                                       perPage: (taxonomy?.paginateBy ?? 0) > 0 ? taxonomy!.paginateBy : site.config.paginate)
-            ctx["term"] = taxonomies[name]?["terms"]?[t] ?? Self.termValue(name, term, context: context)
+            ctx["term"] = lists.taxonomies[name]?["terms"]?[t] ?? Self.termValue(name, term, context: context)
             ctx["taxonomy"] = ["name": .string(name), "permalink": .string(site.permalink("/" + name + "/"))]
             if paginator.perPage > 0 { ctx["paginator"] = paginator.value(n, context: context) }
         case .notFound:

@@ -44,6 +44,8 @@ public final class IncrementalBuild: @unchecked Sendable {
         var data: Object
         var assets: StaticAssets
         var context: SiteContext
+        /// The section and taxonomy lists the renderer built.
+        var lists: SiteRenderer.Lists
         var content: ContentLoader.Loaded
         /// By output file.
         var records: [String: Record]
@@ -92,11 +94,15 @@ public final class IncrementalBuild: @unchecked Sendable {
     }
 
     func store(_ snapshot: Snapshot, rendered: Int) {
-        lock.withLock {
+        let old = lock.withLock {
+            let old = state
             state = snapshot
             pending = []
             renderedCount = rendered
+            return old
         }
+        // Freeing the previous build's values takes milliseconds: not on the rebuild's path.
+        if let old { DispatchQueue.global(qos: .utility).async { withExtendedLifetime(old) {} } }
     }
 
     /// A build from the snapshot failed before writing anything: the snapshot still
@@ -148,7 +154,8 @@ extension SiteBuilder {
         var site = Site(root: root, config: previous.config)
         site.data = previous.data
         var loader = ContentLoader(options: options, now: previous.now)
-        loader.reuse = previous.content.files.filter { !changed.contains($0.key) }
+        loader.reuse = previous.content.files
+        loader.changed = changed
         // Only known Markdown files changed (no file came or went): the same tree.
         if changes.allSatisfy({ !$0.hasPrefix("content/")
                 || (previous.content.files[$0] != nil && FileManager.default.fileExists(atPath: root + "/" + $0)) }) {
@@ -172,7 +179,7 @@ extension SiteBuilder {
         }
         let islandKeys = hasBoundaries && previous.islandKeys.keys.isEmpty ? IslandKeys.load(siteRoot: root) : previous.islandKeys
         let renderer = SiteRenderer(context: context, templates: templates, assets: assets, now: now,
-                                    islandKeys: hasBoundaries ? islandKeys : nil)
+                                    islandKeys: hasBoundaries ? islandKeys : nil, reusing: previous.lists)
         let jobs = renderer.jobs(diagnostics: &diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) {
             result.diagnostics = diagnostics.sorted(by: Diagnostic.fileOrder)
@@ -188,7 +195,7 @@ extension SiteBuilder {
             let inputs = parallelMap(jobs) { job -> (Value, IncrementalBuild.Record?) in
                 let input = renderer.input(for: job)
                 guard !everything, let record = previous.records[job.outputFile], record.template == job.template, record.input == input,
-                      record.calls.allSatisfy(renderer.returnsSame) else { return (input, nil) }
+                      record.calls.allSatisfy({ renderer.returnsSame($0) }) else { return (input, nil) }
                 return (input, record)
             }
             for (job, (input, record)) in zip(jobs, inputs) {
@@ -261,7 +268,7 @@ extension SiteBuilder {
         }
         incremental.store(IncrementalBuild.Snapshot(
             root: root, output: previous.output, config: previous.config, now: previous.now, templateFolders: previous.templateFolders, templates: templates,
-            data: previous.data, assets: assets, context: context, content: content, records: records, written: output.written,
+            data: previous.data, assets: assets, context: context, lists: renderer.lists, content: content, records: records, written: output.written,
             entries: entries, feeds: feeds, inputs: report.inputs ?? previous.inputs, islandKeys: islandKeys, contentIslandsExpand: expands,
             keptWarnings: previous.keptWarnings), rendered: outputs.count)
     }

@@ -232,7 +232,7 @@ public struct SiteBuilder {
             }
             incremental.store(IncrementalBuild.Snapshot(
                 root: root, output: outputPath, config: config, now: now, templateFolders: templateFolders, templates: templates,
-                data: site.data, assets: assets, context: context, content: content, records: records, written: output.written,
+                data: site.data, assets: assets, context: context, lists: renderer.lists, content: content, records: records, written: output.written,
                 entries: entries, feeds: feeds, inputs: serverReport.inputs, islandKeys: islandKeys, contentIslandsExpand: !site.contentIslands.isEmpty,
                 keptWarnings: kept), rendered: jobs.count)
         }
