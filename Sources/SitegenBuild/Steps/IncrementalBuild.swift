@@ -135,14 +135,7 @@ extension SiteBuilder {
     /// The build after edits of Markdown files and templates, from `previous`; see
     /// ``IncrementalBuild``.
     func runIncremental(from previous: IncrementalBuild.Snapshot, changes: [String], incremental: IncrementalBuild,
-                        into result: inout Result, clock: ContinuousClock) {
-        func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
-            let t0 = clock.now
-            let value = try body()
-            let d = clock.now - t0
-            result.steps.append((name, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
-            return value
-        }
+                        into result: inout Result, step: StepTimer) {
         var diagnostics: [Diagnostic] = []
         let root = previous.root
         let changed = Set(changes)

@@ -49,26 +49,21 @@ public struct SiteBuilder {
         let clock = ContinuousClock()
         let started = clock.now
         var result = Result()
-        run(into: &result, clock: clock)
+        run(into: &result)
         let elapsed = clock.now - started
-        result.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        result.seconds = StepTimer.seconds(elapsed)
         return result
     }
 
-    private func run(into result: inout Result, clock: ContinuousClock) {
+    private func run(into result: inout Result) {
         var diagnostics: [Diagnostic] = []
-        func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
-            let t0 = clock.now
-            let value = try body()
-            let d = clock.now - t0
-            result.steps.append((name, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
-            return value
-        }
+        let step = StepTimer()
+        defer { result.steps += step.steps }
         let root = URL(fileURLWithPath: options.source).standardizedFileURL.path
         let outputPath = URL(fileURLWithPath: options.output).standardizedFileURL.path
         if let incremental = options.incremental,
            let (previous, changes) = incremental.start(after: options.changes, root: root, output: outputPath) {
-            return runIncremental(from: previous, changes: changes, incremental: incremental, into: &result, clock: clock)
+            return runIncremental(from: previous, changes: changes, incremental: incremental, into: &result, step: step)
         }
 
         // Load config.

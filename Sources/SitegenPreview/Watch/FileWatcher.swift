@@ -60,13 +60,7 @@ struct FileWatcher {
         var result: [String] = []
         func walk(_ path: String) {
             result.append(path)
-            guard let directory = opendir(path) else { return }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+            for name in entries(of: path) {
                 var info = stat()
                 if lstat(path + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { walk(path + "/" + name) }
             }
@@ -87,6 +81,20 @@ struct FileWatcher {
         path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
 
+    /// The names in a folder, without hidden ones and backups (`.x.swp`, `notes.md~`).
+    static func entries(of path: String) -> [String] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if !name.hasPrefix(".") && !name.hasSuffix("~") { names.append(name) }
+        }
+        return names
+    }
+
     static func scan(_ roots: [String]) -> [String: Stamp] {
         var result: [String: Stamp] = [:]
         for root in roots { walk(root, into: &result) }
@@ -97,15 +105,7 @@ struct FileWatcher {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            guard let directory = opendir(path) else { return }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if name.hasPrefix(".") || name.hasSuffix("~") { continue }
-                walk(path + "/" + name, into: &result)
-            }
+            for name in entries(of: path) { walk(path + "/" + name, into: &result) }
         } else if (info.st_mode & S_IFMT) == S_IFREG {
             #if canImport(Darwin)
             let time = info.st_mtimespec
