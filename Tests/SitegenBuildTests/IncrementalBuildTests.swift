@@ -118,6 +118,28 @@ import Testing
         Self.expectSameAsWholeBuild(removed, site, incremental)
     }
 
+    @Test func aSectionEditAndABrokenFrontMatterThenItsFix() throws {
+        let site = Self.site()
+        let incremental = IncrementalBuild()
+        let output = TemporaryDirectory("sitegen-incremental")
+        Self.build(site, incremental, into: output).expectClean()
+
+        site.write(["content/posts/_index.md": "---\ntitle: Posts, renamed\nextra:\n  paginate_by: 3\n---\nAll the posts.\n"])
+        let section = Self.build(site, incremental, into: output, changes: ["content/posts/_index.md"])
+        section.expectClean()
+        #expect(section.text("posts/index.html")?.contains("Posts, renamed") == true)
+        Self.expectSameAsWholeBuild(section, site, incremental)
+
+        site.write(["content/posts/bravo.md": "---\ntitle: [unclosed\n---\nBravo.\n"])
+        let broken = Self.build(site, incremental, into: output, changes: ["content/posts/bravo.md"])
+        #expect(!broken.result.succeeded)
+        #expect(broken.errors.first?.location?.file == "content/posts/bravo.md", "\(broken.printedDiagnostics)")
+        site.write(["content/posts/bravo.md": "---\ntitle: Bravo again\ndate: 2024-01-06\n---\nBravo.\n"])
+        let fixed = Self.build(site, incremental, into: output, changes: ["content/posts/bravo.md"])
+        fixed.expectClean()
+        Self.expectSameAsWholeBuild(fixed, site, incremental)
+    }
+
     @Test func aTemplateEditRendersAgainAndAFailedBuildWritesNothing() throws {
         let site = Self.site()
         let incremental = IncrementalBuild()
