@@ -111,7 +111,8 @@ struct ComponentEmitter {
         var core = work + "/core.wasm"
         if optimize, let wasmOpt = toolchain.wasmOpt {
             // binaryen 108 needs the features named; run it before stripping (embedded-swift-wasm.md §4).
-            try Toolchain.run(wasmOpt, ["-Oz", "--enable-bulk-memory", "--enable-sign-ext", "--enable-nontrapping-float-to-int",
+            // Nothing lives below 1 KB (wasm-ld's global base), which lets it fold offsets (-4 KB).
+            try Toolchain.run(wasmOpt, ["-Oz", "--low-memory-unused", "--enable-bulk-memory", "--enable-sign-ext", "--enable-nontrapping-float-to-int",
                                         "--enable-mutable-globals", "--enable-multivalue", "--enable-reference-types",
                                         core, "-o", work + "/core.opt.wasm"])
             core = work + "/core.opt.wasm"
