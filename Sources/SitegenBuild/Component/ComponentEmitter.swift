@@ -55,9 +55,18 @@ struct ComponentEmitter {
         }
         let adapter = components + "/assets-" + backend + ".wasm"
         try runtime.buildAdapter(backend, options: options, site: output, into: adapter, toolchain: toolchain)
-        try Toolchain.run(toolchain.wasmTools, ["compose", components + "/site.wasm", "-d", adapter, "-o", output + "/server.wasm"])
-        try Toolchain.run(toolchain.wasmTools, ["validate", output + "/server.wasm"])
+        try Self.compose(site: components + "/site.wasm", adapter: adapter, into: output + "/server.wasm", wasmTools: toolchain.wasmTools)
         return coreSize
+    }
+
+    /// Composes the site component with an asset adapter into `destination`, without the
+    /// name sections `wasm-tools compose` writes (~11 KB for the blog; debugging names only),
+    /// and validates the result.
+    static func compose(site: String, adapter: String, into destination: String, wasmTools: String) throws {
+        try Toolchain.run(wasmTools, ["compose", site, "-d", adapter, "-o", destination + ".named"])
+        defer { try? FileManager.default.removeItem(atPath: destination + ".named") }
+        try Toolchain.run(wasmTools, ["strip", "--all", destination + ".named", "-o", destination])
+        try Toolchain.run(wasmTools, ["validate", destination])
     }
 
     /// Where a preview build leaves the asset manifest in the output (the runtime's `Site.externalPath`).
@@ -182,13 +191,18 @@ struct ComponentEmitter {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
         try site.registration.write(toFile: work + "/Registration.swift", atomically: true, encoding: .utf8)
+        // Builds of the same site may run at once (tests, preview): each compiles to its own
+        // file, and whoever comes second keeps the first one's object.
+        let temporary = work + "/SiteFunctions.o"
         do {
             try Toolchain.run(toolchain.swiftc, Self.swiftFlags + ["-module-name", "SiteFunctions", "-I", modules]
-                + site.functionFiles + [work + "/Registration.swift", "-c", "-o", object + ".tmp"])
+                + site.functionFiles + [work + "/Registration.swift", "-c", "-o", temporary])
         } catch let error as Toolchain.ToolError {
             throw FunctionCompileError(output: error.output)
         }
-        try FileManager.default.moveItem(atPath: object + ".tmp", toPath: object)
+        do {
+            try FileManager.default.moveItem(atPath: temporary, toPath: object)
+        } catch where FileManager.default.fileExists(atPath: object) {}
         return object
     }
 }
