@@ -33,6 +33,7 @@ struct ComponentEmitter {
         try FileManager.default.createDirectory(atPath: components, withIntermediateDirectories: true)
         // An unchanged site (same manifest, same runtime, same WIT world) reuses its component.
         var key = manifest + site.data + Array(objects.joined().utf8) + Array(hostProfile.siteWorld.utf8)
+        if ProcessInfo.processInfo.environment["SITEGEN_KEEP_NAMES"] == "1" { key += Array("names".utf8) }
         for file in StaticAssets.files(in: runtime.wit) {
             key += FileManager.default.contents(atPath: runtime.wit + "/" + file).map { Array($0) } ?? []
         }
@@ -121,10 +122,18 @@ struct ComponentEmitter {
         if optimize, let wasmOpt = toolchain.wasmOpt {
             // binaryen 108 needs the features named; run it before stripping (embedded-swift-wasm.md §4).
             // Nothing lives below 1 KB (wasm-ld's global base), which lets it fold offsets (-4 KB).
+            // SITEGEN_KEEP_NAMES=1 also leaves the optimised module with its name section as
+            // components/site.named.wasm, for Benchmarks/component/size.py.
+            let keepNames = ProcessInfo.processInfo.environment["SITEGEN_KEEP_NAMES"] == "1"
             try Toolchain.run(wasmOpt, ["-Oz", "--low-memory-unused", "--enable-bulk-memory", "--enable-sign-ext", "--enable-nontrapping-float-to-int",
                                         "--enable-mutable-globals", "--enable-multivalue", "--enable-reference-types",
-                                        core, "-o", work + "/core.opt.wasm"])
+                                        core, "-o", work + "/core.opt.wasm"] + (keepNames ? ["-g"] : []))
             core = work + "/core.opt.wasm"
+            if keepNames {
+                let named = URL(fileURLWithPath: destination).deletingLastPathComponent().path + "/site.named.wasm"
+                try? FileManager.default.removeItem(atPath: named)
+                try FileManager.default.copyItem(atPath: core, toPath: named)
+            }
         }
         try Toolchain.run(toolchain.wasmTools, ["strip", "--all", core, "-o", work + "/core.min.wasm"])
         let coreSize = (try? FileManager.default.attributesOfItem(atPath: work + "/core.min.wasm")[.size] as? Int) ?? 0
