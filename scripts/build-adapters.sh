@@ -21,7 +21,8 @@
 # WIT, toolchain, and the name or URL baked in).
 #
 # Pipeline: clang --target=wasm32-unknown-unknown -Os -mbulk-memory -nostdlib; wasm-ld with
-# wasi-libc's libc.a for dlmalloc (no WASI imports); wasm-opt -Oz (before stripping: binaryen
+# wasi-libc's libc.a for dlmalloc (no WASI imports; filesystem and embedded link the smaller
+# arena.c instead); wasm-opt -Oz (before stripping: binaryen
 # 108 needs the target_features section); wasm-tools strip --all / component embed / component
 # new / validate. Environment: SITEGEN_CLANG, SITEGEN_WASI_LIBC (path of libc.a),
 # SITEGEN_ADAPTER_CACHE (default .wasm/adapters), SITEGEN_ADAPTER_NO_OPT=1 (skip wasm-opt),
@@ -93,7 +94,8 @@ link_component() {
         grep -qF "(export \"$e\" (func \$" <<<"$wat" || die "the $world core module does not export $e as itself"
     done
     if [ $OPT = 1 ]; then
-        step wasm-opt -Oz "$work/core.wasm" -o "$work/core.opt.wasm"
+        # Nothing lives below 1 KB (wasm-ld's global base), which lets binaryen fold offsets.
+        step wasm-opt -Oz --low-memory-unused "$work/core.wasm" -o "$work/core.opt.wasm"
     else
         cp "$work/core.wasm" "$work/core.opt.wasm"
     fi
@@ -175,7 +177,7 @@ case "${1:-}" in
 filesystem)
     [ $# -eq 2 ] || usage
     build_cached filesystem adapter-filesystem '"wasi:filesystem/(types|preopens)@0\.2\.0"' "$2" \
-        "$SRC/filesystem.c"
+        "$SRC/filesystem.c" "$SRC/arena.c"
     ;;
 kv)
     shift
@@ -225,10 +227,11 @@ embedded)
     summary=$(step python3 "$SRC/embed-site.py" "$DIST" "$WORK/gen")
     step "$CLANG" "${CFLAGS[@]}" -c "$SRC/cabi.c" -o "$WORK/cabi.o"
     step "$CLANG" "${CFLAGS[@]}" -c "$SRC/embedded.c" -o "$WORK/embedded.o"
+    step "$CLANG" "${CFLAGS[@]}" -c "$SRC/arena.c" -o "$WORK/arena.o"
     step "$CLANG" "${CFLAGS[@]}" -c "$WORK/gen/table.c" -o "$WORK/table.o"
     step "$CLANG" --target=wasm32-unknown-unknown -c "$WORK/gen/blob.s" -o "$WORK/blob.o"
     link_component adapter-embedded "$OUT" '^$' \
-        "$WORK/cabi.o" "$WORK/embedded.o" "$WORK/table.o" "$WORK/blob.o"
+        "$WORK/cabi.o" "$WORK/embedded.o" "$WORK/arena.o" "$WORK/table.o" "$WORK/blob.o"
     end=$EPOCHREALTIME
     log "embedded adapter: $OUT ($(stat -c %s "$OUT") B; $summary; $(awk "BEGIN { printf \"%.2f\", $end - $start }") s)"
     ;;

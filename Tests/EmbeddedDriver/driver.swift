@@ -5,6 +5,8 @@
 // natively, and requires the two outputs to be identical. The native test target runs
 // the same cases in-process (Tests/SitegenHTMLTests/EmbeddedParityTests.swift).
 
+import SitegenHTML
+
 #if hasFeature(Embedded)
 /// The WASI command entry point. `@_expose(wasm, ...)` exports it; `@_cdecl` alone
 /// would not survive `wasm-ld --gc-sections`.
@@ -25,5 +27,8 @@ enum EmbeddedDriver {
 /// Prints each line as it is recorded, so after a trap the output ends at the last case
 /// that passed.
 func printEmbeddedCaseResults() {
+    // The cases use `upper` and friends; in the component, generated site code does this
+    // when its island templates need it.
+    CaseMapping.installUnicode()
     _ = embeddedCaseResults { print($0) }
 }

@@ -44,7 +44,7 @@ import Testing
         #expect(r["value.intValue.double3"] == "3")
         #expect(r["value.intValue.double3.5"] == "nil")
         #expect(r["value.doubleValue.int"] == #""7.0""#)
-        #expect(r["value.equal.canonical"] == "true")
+        #expect(r["value.equal.canonical"] == "false")  // bytes, not canonical equivalence (UTF8Key)
         #expect(r["value.equal.intVsDouble"] == "false")
     }
 

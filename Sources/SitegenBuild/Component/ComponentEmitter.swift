@@ -33,6 +33,7 @@ struct ComponentEmitter {
         try FileManager.default.createDirectory(atPath: components, withIntermediateDirectories: true)
         // An unchanged site (same manifest, same runtime, same WIT world) reuses its component.
         var key = manifest + site.data + Array(objects.joined().utf8) + Array(hostProfile.siteWorld.utf8)
+        if ProcessInfo.processInfo.environment["SITEGEN_KEEP_NAMES"] == "1" { key += Array("names".utf8) }
         for file in StaticAssets.files(in: runtime.wit) {
             key += FileManager.default.contents(atPath: runtime.wit + "/" + file).map { Array($0) } ?? []
         }
@@ -55,9 +56,18 @@ struct ComponentEmitter {
         }
         let adapter = components + "/assets-" + backend + ".wasm"
         try runtime.buildAdapter(backend, options: options, site: output, into: adapter, toolchain: toolchain)
-        try Toolchain.run(toolchain.wasmTools, ["compose", components + "/site.wasm", "-d", adapter, "-o", output + "/server.wasm"])
-        try Toolchain.run(toolchain.wasmTools, ["validate", output + "/server.wasm"])
+        try Self.compose(site: components + "/site.wasm", adapter: adapter, into: output + "/server.wasm", wasmTools: toolchain.wasmTools)
         return coreSize
+    }
+
+    /// Composes the site component with an asset adapter into `destination`, without the
+    /// name sections `wasm-tools compose` writes (~11 KB for the blog; debugging names only),
+    /// and validates the result.
+    static func compose(site: String, adapter: String, into destination: String, wasmTools: String) throws {
+        try Toolchain.run(wasmTools, ["compose", site, "-d", adapter, "-o", destination + ".named"])
+        defer { try? FileManager.default.removeItem(atPath: destination + ".named") }
+        try Toolchain.run(wasmTools, ["strip", "--all", destination + ".named", "-o", destination])
+        try Toolchain.run(wasmTools, ["validate", destination])
     }
 
     /// Where a preview build leaves the asset manifest in the output (the runtime's `Site.externalPath`).
@@ -113,10 +123,19 @@ struct ComponentEmitter {
         var core = work + "/core.wasm"
         if optimize, let wasmOpt = toolchain.wasmOpt {
             // binaryen 108 needs the features named; run it before stripping (embedded-swift-wasm.md §4).
-            try Toolchain.run(wasmOpt, ["-Oz", "--enable-bulk-memory", "--enable-sign-ext", "--enable-nontrapping-float-to-int",
+            // Nothing lives below 1 KB (wasm-ld's global base), which lets it fold offsets (-4 KB).
+            // SITEGEN_KEEP_NAMES=1 also leaves the optimised module with its name section as
+            // components/site.named.wasm, for Benchmarks/component/size.py.
+            let keepNames = ProcessInfo.processInfo.environment["SITEGEN_KEEP_NAMES"] == "1"
+            try Toolchain.run(wasmOpt, ["-Oz", "--low-memory-unused", "--enable-bulk-memory", "--enable-sign-ext", "--enable-nontrapping-float-to-int",
                                         "--enable-mutable-globals", "--enable-multivalue", "--enable-reference-types",
-                                        core, "-o", work + "/core.opt.wasm"])
+                                        core, "-o", work + "/core.opt.wasm"] + (keepNames ? ["-g"] : []))
             core = work + "/core.opt.wasm"
+            if keepNames {
+                let named = URL(fileURLWithPath: destination).deletingLastPathComponent().path + "/site.named.wasm"
+                try? FileManager.default.removeItem(atPath: named)
+                try FileManager.default.copyItem(atPath: core, toPath: named)
+            }
         }
         try Toolchain.run(toolchain.wasmTools, ["strip", "--all", core, "-o", work + "/core.min.wasm"])
         let coreSize = (try? FileManager.default.attributesOfItem(atPath: work + "/core.min.wasm")[.size] as? Int) ?? 0
@@ -183,13 +202,18 @@ struct ComponentEmitter {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
         try site.registration.write(toFile: work + "/Registration.swift", atomically: true, encoding: .utf8)
+        // Builds of the same site may run at once (tests, preview): each compiles to its own
+        // file, and whoever comes second keeps the first one's object.
+        let temporary = work + "/SiteFunctions.o"
         do {
             try Toolchain.run(toolchain.swiftc, Self.swiftFlags + ["-module-name", "SiteFunctions", "-I", modules]
-                + site.functionFiles + [work + "/Registration.swift", "-c", "-o", object + ".tmp"])
+                + site.functionFiles + [work + "/Registration.swift", "-c", "-o", temporary])
         } catch let error as Toolchain.ToolError {
             throw FunctionCompileError(output: error.output)
         }
-        try FileManager.default.moveItem(atPath: object + ".tmp", toPath: object)
+        do {
+            try FileManager.default.moveItem(atPath: temporary, toPath: object)
+        } catch where FileManager.default.fileExists(atPath: object) {}
         return object
     }
 }

@@ -43,8 +43,7 @@ public struct Recomposer {
             let adapter = output + "/components/assets-" + backend + ".wasm"
             try runtime.buildAdapter(backend, options: options, site: output, into: adapter, toolchain: toolchain)
             let composed = output + "/.server.wasm.tmp"
-            try Toolchain.run(toolchain.wasmTools, ["compose", site, "-d", adapter, "-o", composed])
-            try Toolchain.run(toolchain.wasmTools, ["validate", composed])
+            try ComponentEmitter.compose(site: site, adapter: adapter, into: composed, wasmTools: toolchain.wasmTools)
             _ = try? FileManager.default.removeItem(atPath: output + "/server.wasm")
             try FileManager.default.moveItem(atPath: composed, toPath: output + "/server.wasm")
             return []

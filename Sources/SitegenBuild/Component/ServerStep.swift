@@ -58,7 +58,9 @@ struct ServerStep {
                                        islandKeys: islandKeys, contentIslands: contentIslands)
         report.diagnostics.append(contentsOf: siteData.checkLoaders())
         guard config.serverComponent, report.diagnostics.isEmpty else { return report }
-        let inputs = SiteInputs(functionFiles: functionFiles, registration: FunctionDiscovery.registration(functions), data: siteData.blob(),
+        let inputs = SiteInputs(functionFiles: functionFiles, registration: FunctionDiscovery.registration(
+                                    functions, unicodeCaseMapping: TemplateFilterScan.needsUnicodeCaseMapping(siteData.islandTemplates())),
+                                data: siteData.blob(),
                                 isDynamic: !functions.isEmpty || !suspendedPages.isEmpty)
         report.inputs = inputs
         if options.preview, let previousInputs, previousInputs == inputs {

@@ -3,10 +3,10 @@ public enum Suggestion {
     /// The candidate closest to `name` by edit distance, if it is within 2 edits
     /// (or a case-only difference).
     public static func nearest(to name: String, in candidates: [String]) -> String? {
-        let target = Array(name.lowercased().unicodeScalars)
+        let target = Array(CaseMapping.lowercase(name).unicodeScalars)
         var best: (String, Int)? = nil
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
+            let distance = editDistance(target, Array(CaseMapping.lowercase(candidate).unicodeScalars))
             if distance <= 2, distance < (best?.1 ?? Int.max), distance < max(target.count, 2) {
                 best = (candidate, distance)
             }

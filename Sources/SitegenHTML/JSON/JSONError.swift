@@ -13,13 +13,49 @@
 /// ```
 public struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
     /// 0-based byte offset of the problem in the UTF-8 input.
-    public var offset: Int
+    public var offset: Int {
+        get { storage.offset }
+        set { unique().offset = newValue }
+    }
     /// 1-based line of `offset` (lines end at `\n`).
-    public var line: Int
+    public var line: Int {
+        get { storage.line }
+        set { unique().line = newValue }
+    }
     /// 1-based column of `offset`, counting Unicode scalars from the start of the line.
-    public var column: Int
+    public var column: Int {
+        get { storage.column }
+        set { unique().column = newValue }
+    }
     /// One line, lower case, no final period.
-    public var message: String
+    public var message: String {
+        get { storage.message }
+        set { unique().message = newValue }
+    }
+
+    // One reference instead of four fields: every `throws(JSONError)` call site moves the
+    // error, and a one-word error keeps those paths small in the wasm component.
+    private var storage: Storage
+
+    private final class Storage: @unchecked Sendable {
+        var offset: Int
+        var line: Int
+        var column: Int
+        var message: String
+        init(offset: Int, line: Int, column: Int, message: String) {
+            self.offset = offset
+            self.line = line
+            self.column = column
+            self.message = message
+        }
+    }
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = Storage(offset: storage.offset, line: storage.line, column: storage.column, message: storage.message)
+        }
+        return storage
+    }
 
     /// Creates an error with an already known line and column.
     /// - Parameters:
@@ -28,10 +64,11 @@ public struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
     ///   - column: 1-based column in Unicode scalars.
     ///   - message: What was expected and found.
     public init(offset: Int, line: Int, column: Int, message: String) {
-        self.offset = offset
-        self.line = line
-        self.column = column
-        self.message = message
+        storage = Storage(offset: offset, line: line, column: column, message: message)
+    }
+
+    public static func == (a: JSONError, b: JSONError) -> Bool {
+        a.offset == b.offset && a.line == b.line && a.column == b.column && a.message == b.message
     }
 
     /// Creates an error at `offset` in `input`, working out the line and column.

@@ -1,6 +1,6 @@
 extension RenderState {
     func applyCollectionFilter(_ name: String, to value: Value, arguments args: Arguments, at span: Span) throws(TemplateError) -> Value {
-        switch name {
+        switch UTF8Key(name) {
         case "first":
             if case .string(let s) = value { return s.unicodeScalars.first.map { .string(String($0)) } ?? .null }
             return try array(value, for: name, at: span).first ?? .null

@@ -11,7 +11,7 @@ public enum Filters {
 
 extension RenderState {
     func applyFilter(_ name: String, to value: Value, arguments args: Arguments, at span: Span) throws(TemplateError) -> Value {
-        switch name {
+        switch UTF8Key(name) {
         case "safe", "markdown_safe":
             return .html(Self.text(of: value))
         case "escape", "e":
@@ -20,9 +20,9 @@ extension RenderState {
         case "length":
             return .int(value.count ?? 0)
         case "upper":
-            return .string(try string(value, for: name, at: span).uppercased())
+            return .string(CaseMapping.uppercase(try string(value, for: name, at: span)))
         case "lower":
-            return .string(try string(value, for: name, at: span).lowercased())
+            return .string(CaseMapping.lowercase(try string(value, for: name, at: span)))
         case "capitalize":
             return .string(Text.capitalize(try string(value, for: name, at: span)))
         case "title":

@@ -3,8 +3,8 @@ extension RenderState {
     static let builtinFunctions = ["range", "super"]
 
     func call(_ name: String, arguments: [Argument], at span: Span) throws(TemplateError) -> Value {
-        if let m = macros[name] { return try callMacro(m, arguments: arguments, at: span) }
-        switch name {
+        if let m = macros[UTF8Key(name)] { return try callMacro(m, arguments: arguments, at: span) }
+        switch UTF8Key(name) {
         case "super":
             return try renderSuper(at: span)
         case "range":
@@ -13,10 +13,10 @@ extension RenderState {
         default:
             break
         }
-        guard let function = engine.functions[name] else {
-            var candidates = Array(macros.keys) + Self.builtinFunctions
+        guard let function = engine.function(named: name) else {
+            var candidates = macros.keys.map { $0.string } + Self.builtinFunctions
             candidates.append(contentsOf: engine.functions.keys)
-            throw located(.unknownFunction(name, candidates: candidates.sorted(), at: span))
+            throw located(.unknownFunction(name, candidates: Text.sorted(candidates), at: span))
         }
         let args = try evaluate(arguments)
         do {
@@ -38,7 +38,7 @@ extension RenderState {
                     + String(args.positional.count), at: span,
                 expected: m.name + "(" + m.parameters.map { $0.name }.joined(separator: ", ") + ")")
         }
-        for key in args.named.keys where !m.parameters.contains(where: { $0.name == key }) {
+        for key in args.named.keys where !m.parameters.contains(where: { Text.equal($0.name, key) }) {
             let names = m.parameters.map { $0.name }
             throw error("macro '" + m.name + "' has no parameter '" + key + "'", at: span,
                         expected: "one of " + names.map { "'" + $0 + "'" }.joined(separator: ", "),
@@ -55,11 +55,11 @@ extension RenderState {
         }
         for (i, parameter) in m.parameters.enumerated() {
             if let value = args.value(i, parameter.name) {
-                scopes[1][parameter.name] = value
+                scopes[1][UTF8Key(parameter.name)] = value
             } else if let defaultValue = parameter.defaultValue {
-                scopes[1][parameter.name] = try evaluate(defaultValue)
+                scopes[1][UTF8Key(parameter.name)] = try evaluate(defaultValue)
             } else {
-                scopes[1][parameter.name] = .null
+                scopes[1][UTF8Key(parameter.name)] = .null
             }
         }
         return .html(try capture(m.body))
@@ -159,7 +159,7 @@ extension RenderState {
             write(data)
             return
         }
-        scopes = [["args": .object(section.arguments), "data": data]]
+        scopes = [[UTF8Key("args"): .object(section.arguments), UTF8Key("data"): data]]
         hiddenBlock = "error"
         try renderTemplate(named: name, at: .unknown)
     }
@@ -167,10 +167,10 @@ extension RenderState {
     /// Renders the `{% block error %}` of `islands/<loader>.html` with `args` (no `data`:
     /// the loader failed); false when the template has no such block.
     func renderIslandError(_ section: SuspendedSection) throws(TemplateError) -> Bool {
-        guard let template = engine.library["islands/" + section.loader + ".html"], let body = template.blocks["error"] else {
+        guard let template = engine.library["islands/" + section.loader + ".html"], let body = template.blocksByName[UTF8Key("error")] else {
             return false
         }
-        scopes = [["args": .object(section.arguments)]]
+        scopes = [[UTF8Key("args"): .object(section.arguments)]]
         currentTemplate = template.name
         try render(body)
         return true

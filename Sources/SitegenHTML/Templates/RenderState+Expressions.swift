@@ -47,7 +47,7 @@ extension RenderState {
             if allowUndefined { return nil }
             throw error("index " + Self.text(of: k) + " is out of range", at: span)
         case .filter(let input, let name, let arguments, let span):
-            if name == "default" {
+            if Text.equal(name, "default") {
                 let value = try lookup(input, allowUndefined: true)
                 let args = try evaluate(arguments)
                 let fallback = args.value(0, "value") ?? .string("")
@@ -96,9 +96,10 @@ extension RenderState {
     }
 
     func variable(_ name: String) -> Value? {
+        let key = UTF8Key(name)
         var i = scopes.count - 1
         while i >= 0 {
-            if let value = scopes[i][name] { return value }
+            if let value = scopes[i][key] { return value }
             i -= 1
         }
         if let value = context[name] { return value }
@@ -107,17 +108,17 @@ extension RenderState {
 
     func visibleNames() -> [String] {
         var names: [String] = []
-        for scope in scopes { names.append(contentsOf: scope.keys) }
+        for scope in scopes { names.append(contentsOf: scope.keys.map { $0.string }) }
         names.append(contentsOf: context.objectValue?.keys ?? [])
         names.append(contentsOf: engine.globals.keys)
-        return names.sorted()
+        return Text.sorted(names)
     }
 
     func loopProperty(_ name: String, at span: Span) throws(TemplateError) -> Value {
         guard let loop = loops.last else {
             throw error("'loop' is only defined inside a {% for %} loop", at: span)
         }
-        switch name {
+        switch UTF8Key(name) {
         case "index": return .int(loop.index + 1)
         case "index0": return .int(loop.index)
         case "revindex": return .int(loop.length - loop.index)

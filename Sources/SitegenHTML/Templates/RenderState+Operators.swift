@@ -91,7 +91,7 @@ extension RenderState {
     static func equal(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
         case (.int(let x), .double(let y)), (.double(let y), .int(let x)): return Double(x) == y
-        case (.html(let x), .string(let y)), (.string(let x), .html(let y)): return x == y
+        case (.html(let x), .string(let y)), (.string(let x), .html(let y)): return Text.equal(x, y)
         default: return a == b
         }
     }

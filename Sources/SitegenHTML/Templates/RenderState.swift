@@ -10,13 +10,13 @@ final class RenderState {
     var sections: [SuspendedSection] = []
 
     /// Local variable scopes, innermost last. Scope 0 holds top-level `set`s.
-    var scopes: [[String: Value]] = [[:]]
+    var scopes: [[UTF8Key: Value]] = [[:]]
     /// Active `for` loops, innermost last: (0-based index, length).
     var loops: [(index: Int, length: Int)] = []
     /// Macros by name (`card`, or `m.card` for imported ones).
-    var macros: [String: Macro] = [:]
+    var macros: [UTF8Key: Macro] = [:]
     /// For each block name, its bodies from the most derived template to the base.
-    var blockChain: [String: [(body: [TemplateNode], template: String)]] = [:]
+    var blockChain: [UTF8Key: [(body: [TemplateNode], template: String)]] = [:]
     /// Blocks being rendered (name, level in the chain), for `super()`.
     var blockStack: [(name: String, level: Int)] = []
     /// The template whose nodes are being run, for error locations.
@@ -71,10 +71,10 @@ final class RenderState {
         var seen: [String] = []
         while let parent = template.parent {
             seen.append(template.name)
-            for (block, body) in template.blocks { blockChain[block, default: []].append((body, template.name)) }
+            for (block, body) in template.blocksByName { blockChain[block, default: []].append((body, template.name)) }
             currentTemplate = template.name
             try runDeclarations(template.nodes)
-            if seen.contains(parent) {
+            if Text.contains(seen, parent) {
                 throw error("'" + parent + "' extends itself through '" + template.name + "'", at: span,
                             fix: "remove the cycle of {% extends %} tags")
             }
@@ -83,7 +83,7 @@ final class RenderState {
         }
         currentTemplate = template.name
         if !seen.isEmpty {
-            for (block, body) in template.blocks { blockChain[block, default: []].append((body, template.name)) }
+            for (block, body) in template.blocksByName { blockChain[block, default: []].append((body, template.name)) }
         }
         registerMacros(template.nodes, prefix: "")
         try render(template.nodes)
@@ -102,7 +102,7 @@ final class RenderState {
 
     func registerMacros(_ nodes: [TemplateNode], prefix: String) {
         for node in nodes {
-            if case .macro(let m) = node { macros[prefix + m.name] = m }
+            if case .macro(let m) = node { macros[UTF8Key(prefix + m.name)] = m }
         }
     }
 
@@ -132,12 +132,12 @@ final class RenderState {
                 try renderLoop(loop)
             case .assign(let name, let expr, _):
                 let value = try evaluate(expr)
-                scopes[scopes.count - 1][name] = value
+                scopes[scopes.count - 1][UTF8Key(name)] = value
             case .capture(let name, let body):
                 let markup = try capture(body)
-                scopes[scopes.count - 1][name] = .html(markup)
+                scopes[scopes.count - 1][UTF8Key(name)] = .html(markup)
             case .block(let name, let body):
-                if name == hiddenBlock { continue }
+                if let hiddenBlock, Text.equal(name, hiddenBlock) { continue }
                 try renderBlock(name, default: body)
             case .include(let expr, let ignoreMissing, let span):
                 let nameValue = try evaluate(expr)
@@ -169,7 +169,7 @@ final class RenderState {
     }
 
     func renderBlock(_ name: String, default body: [TemplateNode]) throws(TemplateError) {
-        let chain = blockChain[name] ?? []
+        let chain = blockChain[UTF8Key(name)] ?? []
         let saved = currentTemplate
         defer { currentTemplate = saved }
         blockStack.append((name, 0))
@@ -187,7 +187,7 @@ final class RenderState {
         guard let top = blockStack.last else {
             throw error("super() is only allowed inside a {% block %}", at: span)
         }
-        let chain = blockChain[top.name] ?? []
+        let chain = blockChain[UTF8Key(top.name)] ?? []
         let level = top.level + 1
         guard level < chain.count else {
             throw error("block '" + top.name + "' has no parent block for super()", at: span,
@@ -230,10 +230,10 @@ final class RenderState {
         for i in 0..<items.count {
             loops[loops.count - 1].index = i
             if loop.variables.count == 2 {
-                scopes[top][loop.variables[0]] = keys.isEmpty ? .int(i) : .string(keys[i])
-                scopes[top][loop.variables[1]] = items[i]
+                scopes[top][UTF8Key(loop.variables[0])] = keys.isEmpty ? .int(i) : .string(keys[i])
+                scopes[top][UTF8Key(loop.variables[1])] = items[i]
             } else if let name = loop.variables.first {
-                scopes[top][name] = keys.isEmpty ? items[i] : .string(keys[i])
+                scopes[top][UTF8Key(name)] = keys.isEmpty ? items[i] : .string(keys[i])
             }
             try render(loop.body)
         }

@@ -20,15 +20,22 @@ public struct Template: Equatable, Sendable {
     /// Top-level blocks by name, including blocks nested in other blocks.
     public var blocks: [String: [TemplateNode]] {
         var result: [String: [TemplateNode]] = [:]
+        for (key, body) in blocksByName { result[key.string] = body }
+        return result
+    }
+
+    /// ``blocks`` keyed by bytes, for the interpreter (``UTF8Key``).
+    var blocksByName: [UTF8Key: [TemplateNode]] {
+        var result: [UTF8Key: [TemplateNode]] = [:]
         Template.collectBlocks(nodes, into: &result)
         return result
     }
 
-    private static func collectBlocks(_ nodes: [TemplateNode], into result: inout [String: [TemplateNode]]) {
+    private static func collectBlocks(_ nodes: [TemplateNode], into result: inout [UTF8Key: [TemplateNode]]) {
         for node in nodes {
             switch node {
             case .block(let name, let body):
-                result[name] = body
+                result[UTF8Key(name)] = body
                 collectBlocks(body, into: &result)
             case .conditional(let branches, let otherwise):
                 for branch in branches { collectBlocks(branch.body, into: &result) }
@@ -71,24 +78,32 @@ public struct Template: Equatable, Sendable {
 
 /// A set of compiled templates by name, as `extends`, `include` and `import` see them.
 public struct TemplateLibrary: Sendable {
-    public private(set) var templates: [String: Template] = [:]
+    /// Keyed by bytes, not by `String` (``UTF8Key``).
+    private var byName: [UTF8Key: Template] = [:]
+
+    /// The templates by name.
+    public var templates: [String: Template] {
+        var result: [String: Template] = [:]
+        for (key, template) in byName { result[key.string] = template }
+        return result
+    }
 
     /// An empty library.
     public init() {}
 
     /// A library holding `templates`.
     public init(_ templates: [Template]) {
-        for template in templates { self.templates[template.name] = template }
+        for template in templates { byName[UTF8Key(template.name)] = template }
     }
 
     /// Adds or replaces a template.
     public mutating func add(_ template: Template) {
-        templates[template.name] = template
+        byName[UTF8Key(template.name)] = template
     }
 
     /// The template called `name`.
-    public subscript(name: String) -> Template? { templates[name] }
+    public subscript(name: String) -> Template? { byName[UTF8Key(name)] }
 
-    /// All names, sorted (for suggestions and deterministic output).
-    public var names: [String] { templates.keys.sorted() }
+    /// All names, in code-point order (for suggestions and deterministic output).
+    public var names: [String] { Text.sorted(byName.keys.map { $0.string }) }
 }

@@ -84,108 +84,120 @@ extension ByteWriter {
 }
 
 extension ByteReader {
-    mutating func nodes() throws(TemplateError) -> [TemplateNode] {
-        try nested()
+    mutating func nodes() -> [TemplateNode] {
         defer { depth -= 1 }
+        guard nested() else { return [] }
         var result: [TemplateNode] = []
-        for _ in 0..<(try count()) { result.append(try node()) }
+        for _ in 0..<count() { result.append(node()) }
         return result
     }
 
-    mutating func node() throws(TemplateError) -> TemplateNode {
-        switch try byte() {
-        case 0: return .text(try string())
-        case 1: return .output(try expr(), try span())
+    mutating func node() -> TemplateNode {
+        switch byte() {
+        case 0: return .text(string())
+        case 1: return .output(expr(), span())
         case 2:
             var branches: [Branch] = []
-            for _ in 0..<(try count()) { branches.append(Branch(try expr(), try nodes())) }
-            return .conditional(branches, otherwise: try nodes())
+            for _ in 0..<count() { branches.append(Branch(expr(), nodes())) }
+            return .conditional(branches, otherwise: nodes())
         case 3:
             var variables: [String] = []
-            for _ in 0..<(try count()) { variables.append(try string()) }
-            return .loop(Loop(variables: variables, sequence: try expr(), body: try nodes(), otherwise: try nodes(), span: try span()))
-        case 4: return .assign(try string(), try expr(), try span())
-        case 5: return .capture(try string(), try nodes())
-        case 6: return .block(try string(), try nodes())
-        case 7: return .include(try expr(), ignoreMissing: try byte() == 1, try span())
-        case 8: return .importMacros(try string(), namespace: try string(), try span())
+            for _ in 0..<count() { variables.append(string()) }
+            return .loop(Loop(variables: variables, sequence: expr(), body: nodes(), otherwise: nodes(), span: span()))
+        case 4: return .assign(string(), expr(), span())
+        case 5: return .capture(string(), nodes())
+        case 6: return .block(string(), nodes())
+        case 7: return .include(expr(), ignoreMissing: byte() == 1, span())
+        case 8: return .importMacros(string(), namespace: string(), span())
         case 9:
-            let name = try string()
+            let name = string()
             var parameters: [Macro.Parameter] = []
-            for _ in 0..<(try count()) {
-                let p = try string()
-                parameters.append(Macro.Parameter(p, default: try byte() == 1 ? try expr() : nil))
+            for _ in 0..<count() {
+                let p = string()
+                parameters.append(Macro.Parameter(p, default: byte() == 1 ? expr() : nil))
             }
-            return .macro(Macro(name: name, parameters: parameters, body: try nodes(), span: try span()))
-        case 10: return .suspense(loader: try string(), arguments: try entries(), fallback: try nodes(), try span())
-        default: throw Self.corrupt
+            return .macro(Macro(name: name, parameters: parameters, body: nodes(), span: span()))
+        case 10: return .suspense(loader: string(), arguments: entries(), fallback: nodes(), span())
+        default:
+            fail()
+            return .text("")
         }
     }
 
-    mutating func entries() throws(TemplateError) -> [Entry] {
+    mutating func entries() -> [Entry] {
         var result: [Entry] = []
-        for _ in 0..<(try count()) { result.append(Entry(try string(), try expr())) }
+        for _ in 0..<count() { result.append(Entry(string(), expr())) }
         return result
     }
 
-    mutating func arguments() throws(TemplateError) -> [Argument] {
+    mutating func arguments() -> [Argument] {
         var result: [Argument] = []
-        for _ in 0..<(try count()) { result.append(Argument(name: try optionalString(), try expr())) }
+        for _ in 0..<count() { result.append(Argument(name: optionalString(), expr())) }
         return result
     }
 
-    mutating func expr() throws(TemplateError) -> TemplateExpr {
-        try nested()
+    mutating func expr() -> TemplateExpr {
         defer { depth -= 1 }
-        switch try byte() {
-        case 0: return .literal(try value())
-        case 1: return .variable(try string(), try span())
-        case 2: return .loopProperty(try string(), try span())
-        case 3: return .attribute(try expr(), try string(), try span())
-        case 4: return .index(try expr(), try expr(), try span())
-        case 5: return .filter(try expr(), try string(), try arguments(), try span())
-        case 6: return .call(try string(), try arguments(), try span())
-        case 7: return .test(try expr(), try string(), try arguments(), negated: try byte() == 1, try span())
+        guard nested() else { return .literal(.null) }
+        switch byte() {
+        case 0: return .literal(value())
+        case 1: return .variable(string(), span())
+        case 2: return .loopProperty(string(), span())
+        case 3: return .attribute(expr(), string(), span())
+        case 4: return .index(expr(), expr(), span())
+        case 5: return .filter(expr(), string(), arguments(), span())
+        case 6: return .call(string(), arguments(), span())
+        case 7: return .test(expr(), string(), arguments(), negated: byte() == 1, span())
         case 8:
-            guard let op = UnaryOperator(rawValue: try byte()) else { throw Self.corrupt }
-            return .unary(op, try expr(), try span())
+            guard let op = UnaryOperator(rawValue: byte()) else {
+                fail()
+                return .literal(.null)
+            }
+            return .unary(op, expr(), span())
         case 9:
-            guard let op = BinaryOperator(rawValue: try byte()) else { throw Self.corrupt }
-            return .binary(op, try expr(), try expr(), try span())
+            guard let op = BinaryOperator(rawValue: byte()) else {
+                fail()
+                return .literal(.null)
+            }
+            return .binary(op, expr(), expr(), span())
         case 10:
             var items: [TemplateExpr] = []
-            for _ in 0..<(try count()) { items.append(try expr()) }
+            for _ in 0..<count() { items.append(expr()) }
             return .list(items)
-        case 11: return .dictionary(try entries())
-        case 12: return .conditional(condition: try expr(), then: try expr(), otherwise: try expr())
-        default: throw Self.corrupt
+        case 11: return .dictionary(entries())
+        case 12: return .conditional(condition: expr(), then: expr(), otherwise: expr())
+        default:
+            fail()
+            return .literal(.null)
         }
     }
 
-    mutating func value() throws(TemplateError) -> Value {
-        try nested()
+    mutating func value() -> Value {
         defer { depth -= 1 }
-        switch try byte() {
+        guard nested() else { return .null }
+        switch byte() {
         case 0: return .null
         case 1: return .bool(false)
         case 2: return .bool(true)
         case 3:
             // Ints are 32-bit in wasm32: a wider one written natively becomes a double there.
-            let n = try int64()
+            let n = int64()
             if let i = Int(exactly: n) { return .int(i) }
             return .double(Double(n))
-        case 4: return .double(Double(bitPattern: try fixed64()))
-        case 5: return .string(try string())
-        case 6: return .html(try string())
+        case 4: return .double(Double(bitPattern: fixed64()))
+        case 5: return .string(string())
+        case 6: return .html(string())
         case 7:
             var items: [Value] = []
-            for _ in 0..<(try count()) { items.append(try value()) }
+            for _ in 0..<count() { items.append(value()) }
             return .array(items)
         case 8:
             var object = Object()
-            for _ in 0..<(try count()) { object[try string()] = try value() }
+            for _ in 0..<count() { object[string()] = value() }
             return .object(object)
-        default: throw Self.corrupt
+        default:
+            fail()
+            return .null
         }
     }
 }

@@ -23,14 +23,14 @@ public enum TemplateCodec {
     /// Decodes what `encode` wrote.
     public static func decode(_ bytes: [UInt8]) throws(TemplateError) -> [Template] {
         var r = ByteReader(bytes: bytes)
-        for m in magic where try r.byte() != m { throw ByteReader.corrupt }
+        for m in magic where r.byte() != m { throw ByteReader.corrupt }
         var templates: [Template] = []
-        for _ in 0..<(try r.count()) {
-            let name = try r.string()
-            let parent = try r.optionalString()
-            templates.append(Template(name: name, parent: parent, nodes: try r.nodes()))
+        for _ in 0..<r.count() {
+            let name = r.string()
+            let parent = r.optionalString()
+            templates.append(Template(name: name, parent: parent, nodes: r.nodes()))
         }
-        guard r.offset == bytes.count else { throw ByteReader.corrupt }
+        guard !r.failed, r.offset == bytes.count else { throw ByteReader.corrupt }
         return templates
     }
 }
@@ -82,73 +82,97 @@ struct ByteWriter {
     }
 }
 
+/// Reads what `ByteWriter` wrote. It never throws: the first problem sets `failed`, every
+/// later read gives zero or empty (so counts are 0 and tags are leaves, and the walk ends at
+/// once), and `TemplateCodec.decode` throws `corrupt` when it sees the flag. Without
+/// `try` on every argument the decoder is a third of its size in the wasm component.
 struct ByteReader {
     let bytes: [UInt8]
     var offset = 0
     var depth = 0
+    var failed = false
 
     static let corrupt = TemplateError("compiled template data is corrupt", fix: "rebuild the site with the same sitegen version")
 
-    mutating func byte() throws(TemplateError) -> UInt8 {
-        guard offset < bytes.count else { throw Self.corrupt }
+    mutating func fail() {
+        failed = true
+        offset = bytes.count
+    }
+
+    mutating func byte() -> UInt8 {
+        guard offset < bytes.count else {
+            fail()
+            return 0
+        }
         offset += 1
         return bytes[offset - 1]
     }
 
-    mutating func uint() throws(TemplateError) -> Int {
-        let n = try uint64()
-        guard let i = Int(exactly: n) else { throw Self.corrupt }
+    mutating func uint() -> Int {
+        let n = uint64()
+        guard let i = Int(exactly: n) else {
+            fail()
+            return 0
+        }
         return i
     }
 
-    mutating func uint64() throws(TemplateError) -> UInt64 {
+    mutating func uint64() -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
-        while true {
-            let b = try byte()
-            guard shift < 64 else { throw Self.corrupt }
+        while !failed {
+            let b = byte()
+            guard shift < 64 else {
+                fail()
+                return 0
+            }
             result |= UInt64(b & 0x7F) << shift
             if b & 0x80 == 0 { break }
             shift += 7
         }
-        return result
+        return failed ? 0 : result
     }
 
     /// A count of following items; each needs at least one byte, which bounds it.
-    mutating func count() throws(TemplateError) -> Int {
-        let n = try uint()
-        guard n >= 0, n <= bytes.count - offset else { throw Self.corrupt }
+    mutating func count() -> Int {
+        let n = uint()
+        guard n >= 0, n <= bytes.count - offset else {
+            fail()
+            return 0
+        }
         return n
     }
 
-    mutating func int64() throws(TemplateError) -> Int64 {
-        let z = try uint64()
+    mutating func int64() -> Int64 {
+        let z = uint64()
         return Int64(bitPattern: z >> 1) ^ -Int64(bitPattern: z & 1)
     }
 
-    mutating func fixed64() throws(TemplateError) -> UInt64 {
+    mutating func fixed64() -> UInt64 {
         var v: UInt64 = 0
-        for i in 0..<8 { v |= UInt64(try byte()) << (UInt64(i) * 8) }
+        for i in 0..<8 { v |= UInt64(byte()) << (UInt64(i) * 8) }
         return v
     }
 
-    mutating func string() throws(TemplateError) -> String {
-        let n = try count()
+    mutating func string() -> String {
+        let n = count()
         let s = String(decoding: bytes[offset..<(offset + n)], as: UTF8.self)
         offset += n
         return s
     }
 
-    mutating func optionalString() throws(TemplateError) -> String? {
-        try byte() == 0 ? nil : try string()
+    mutating func optionalString() -> String? {
+        byte() == 0 ? nil : string()
     }
 
-    mutating func span() throws(TemplateError) -> Span {
-        Span(line: try uint(), column: try uint())
+    mutating func span() -> Span {
+        Span(line: uint(), column: uint())
     }
 
-    mutating func nested() throws(TemplateError) {
+    /// Enters one level of nesting; false (and failed) past 256 levels.
+    mutating func nested() -> Bool {
         depth += 1
-        guard depth < 256 else { throw Self.corrupt }
+        if depth >= 256 { fail() }
+        return !failed
     }
 }

@@ -46,6 +46,13 @@ public struct TemplateEngine: Sendable {
     /// pay for the scan.
     public var expandsContentBoundaries = false
 
+    /// The host function `name`. A scan, not a hashed lookup: there are a handful, and
+    /// `String` hashing would link the Unicode tables into the component (``UTF8Key``).
+    func function(named name: String) -> TemplateFunction? {
+        for (key, function) in functions where Text.equal(key, name) { return function }
+        return nil
+    }
+
     /// Creates an engine.
     public init(library: TemplateLibrary, globals: Object = Object(), functions: [String: TemplateFunction] = [:],
                 strictVariables: Bool = false, maxDepth: Int = 64) {

@@ -4,19 +4,61 @@
 /// component logs it to stderr and shows an island's error boundary.
 public struct TemplateError: Error, Equatable, Sendable {
     /// The template being rendered.
-    public var template: String
-    public var span: Span
-    public var message: String
-    public var expected: String?
-    public var fix: String?
+    public var template: String {
+        get { storage.template }
+        set { unique().template = newValue }
+    }
+    public var span: Span {
+        get { storage.span }
+        set { unique().span = newValue }
+    }
+    public var message: String {
+        get { storage.message }
+        set { unique().message = newValue }
+    }
+    public var expected: String? {
+        get { storage.expected }
+        set { unique().expected = newValue }
+    }
+    public var fix: String? {
+        get { storage.fix }
+        set { unique().fix = newValue }
+    }
+
+    // One reference instead of five fields: every `throws(TemplateError)` call site moves
+    // the error, and a one-word error keeps those paths small in the wasm component.
+    private var storage: Storage
+
+    private final class Storage: @unchecked Sendable {
+        var template: String
+        var span: Span
+        var message: String
+        var expected: String?
+        var fix: String?
+        init(template: String, span: Span, message: String, expected: String?, fix: String?) {
+            self.template = template
+            self.span = span
+            self.message = message
+            self.expected = expected
+            self.fix = fix
+        }
+    }
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = Storage(template: storage.template, span: storage.span, message: storage.message,
+                              expected: storage.expected, fix: storage.fix)
+        }
+        return storage
+    }
 
     /// Creates an error.
     public init(_ message: String, template: String = "", at span: Span = .unknown, expected: String? = nil, fix: String? = nil) {
-        self.message = message
-        self.template = template
-        self.span = span
-        self.expected = expected
-        self.fix = fix
+        storage = Storage(template: template, span: span, message: message, expected: expected, fix: fix)
+    }
+
+    public static func == (a: TemplateError, b: TemplateError) -> Bool {
+        a.template == b.template && a.span == b.span && a.message == b.message && a.expected == b.expected && a.fix == b.fix
     }
 
     /// The error as a located `Diagnostic`; `file` overrides the template name as the path.

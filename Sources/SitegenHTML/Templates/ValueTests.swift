@@ -9,13 +9,13 @@ public enum ValueTests {
 
 extension RenderState {
     func applyTest(_ name: String, to input: Value?, arguments args: Arguments, at span: Span) throws(TemplateError) -> Bool {
-        switch name {
+        switch UTF8Key(name) {
         case "defined": return input != nil
         case "undefined": return input == nil
         default: break
         }
         let value = input ?? .null
-        switch name {
+        switch UTF8Key(name) {
         case "none", "null": return Self.isNull(value)
         case "string": return value.stringValue != nil
         case "number": return value.doubleValue != nil
@@ -25,15 +25,15 @@ extension RenderState {
         case "mapping", "object": return value.objectValue != nil
         case "odd", "even", "divisibleby":
             guard let n = value.intValue else { throw error("test '" + name + "' expects an integer, got " + value.kindName, at: span) }
-            if name == "odd" { return n % 2 != 0 }
-            if name == "even" { return n % 2 == 0 }
+            if Text.equal(name, "odd") { return n % 2 != 0 }
+            if Text.equal(name, "even") { return n % 2 == 0 }
             guard let d = args.value(0, "num")?.intValue, d != 0 else {
                 throw error("divisibleby expects a non-zero integer argument", at: span)
             }
             return n % d == 0
         case "starting_with", "ending_with":
             guard let s = value.stringValue, let affix = args.value(0, "pat")?.stringValue else { return false }
-            return name == "starting_with" ? Text.hasPrefix(s, affix) : Text.hasSuffix(s, affix)
+            return Text.equal(name, "starting_with") ? Text.hasPrefix(s, affix) : Text.hasSuffix(s, affix)
         case "containing":
             guard let needle = args.value(0, "pat") else { return false }
             switch value {

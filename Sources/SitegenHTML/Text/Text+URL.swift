@@ -16,7 +16,7 @@ extension Text {
                 if isUpper {
                     out.append(Unicode.Scalar(v + 0x20)!)
                 } else if v > 0x7F {
-                    out.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+                    out.append(contentsOf: CaseMapping.lowercase(String(scalar)).unicodeScalars)
                 } else {
                     out.append(scalar)
                 }

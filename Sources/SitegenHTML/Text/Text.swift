@@ -115,7 +115,7 @@ public enum Text {
         guard let first = s.unicodeScalars.first else { return s }
         var rest = String.UnicodeScalarView()
         rest.append(contentsOf: s.unicodeScalars.dropFirst())
-        return String(first).uppercased() + String(rest).lowercased()
+        return CaseMapping.uppercase(String(first)) + CaseMapping.lowercase(String(rest))
     }
 
     /// Every word capitalised.

@@ -5,7 +5,8 @@ public struct Object: Equatable, Sendable {
     public private(set) var keys: [String] = []
     /// Values, parallel to `keys`.
     public private(set) var values: [Value] = []
-    private var index: [String: Int] = [:]
+    /// Keyed by bytes, not by `String` (see ``UTF8Key``).
+    private var index: [UTF8Key: Int] = [:]
 
     /// An empty object.
     public init() {}
@@ -23,21 +24,21 @@ public struct Object: Equatable, Sendable {
     /// Reads, sets, or (with `nil`) removes the value of `key`.
     public subscript(key: String) -> Value? {
         get {
-            guard let i = index[key] else { return nil }
+            guard let i = index[UTF8Key(key)] else { return nil }
             return values[i]
         }
         set {
-            if let i = index[key] {
+            if let i = index[UTF8Key(key)] {
                 if let newValue {
                     values[i] = newValue
                 } else {
                     keys.remove(at: i)
                     values.remove(at: i)
-                    index[key] = nil
-                    for j in i..<keys.count { index[keys[j]] = j }
+                    index[UTF8Key(key)] = nil
+                    for j in i..<keys.count { index[UTF8Key(keys[j])] = j }
                 }
             } else if let newValue {
-                index[key] = keys.count
+                index[UTF8Key(key)] = keys.count
                 keys.append(key)
                 values.append(newValue)
             }
@@ -56,7 +57,7 @@ public struct Object: Equatable, Sendable {
     public static func == (lhs: Object, rhs: Object) -> Bool {
         guard lhs.count == rhs.count else { return false }
         // Same keys in the same order (the usual case, and instant for shared storage).
-        if lhs.keys == rhs.keys { return lhs.values == rhs.values }
+        if lhs.keys.elementsEqual(rhs.keys, by: Text.equal) { return lhs.values == rhs.values }
         for i in 0..<lhs.keys.count {
             guard let other = rhs[lhs.keys[i]], other == lhs.values[i] else { return false }
         }

@@ -138,6 +138,21 @@ extension Value: ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
 }
 
 extension Value {
+    /// Same kind and payload; strings compare by their UTF-8 bytes (``Text/equal(_:_:)``),
+    /// as JSON and Jinja compare them, not by Unicode canonical equivalence.
+    public static func == (a: Value, b: Value) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y
+        case (.double(let x), .double(let y)): return x == y
+        case (.string(let x), .string(let y)), (.html(let x), .html(let y)): return Text.equal(x, y)
+        case (.array(let x), .array(let y)): return x == y
+        case (.object(let x), .object(let y)): return x == y
+        default: return false
+        }
+    }
+
     /// Equality of the data JSON can carry: numbers compare by value (`2` equals `2.0`,
     /// which JSON does not tell apart) and trusted HTML equals the same string. What
     /// `JSON.parse(JSON.serialize(v))` preserves.
@@ -154,7 +169,7 @@ extension Value {
             }
             return true
         case (.html(let a), .string(let b)), (.string(let a), .html(let b)):
-            return a == b
+            return Text.equal(a, b)
         default:
             if let a = doubleValue, let b = other.doubleValue { return a == b || (a.isNaN && b.isNaN) }
             return self == other

@@ -23,20 +23,21 @@ public final class FunctionRegistry {
         }
     }
 
-    public var functions: [String: Entry] = [:]
-    public var loaders: [String: Loader] = [:]
+    // Keyed by bytes: `String` keys would link the Unicode tables into every component (`UTF8Key`).
+    var functions: [UTF8Key: Entry] = [:]
+    var loaders: [UTF8Key: Loader] = [:]
     var registered = false
 
     public init() {}
 
     /// Registers a function.
     public func add(function name: String, _ function: @escaping ServerFunction, isPublic: Bool = false) {
-        functions[name] = Entry(function: function, isPublic: isPublic)
+        functions[UTF8Key(name)] = Entry(function: function, isPublic: isPublic)
     }
 
     /// Registers a loader that answers later.
     public func add(loader name: String, _ loader: @escaping Loader) {
-        loaders[name] = loader
+        loaders[UTF8Key(name)] = loader
     }
 }
 

@@ -25,7 +25,7 @@ public struct Request {
 
     /// The first value of the header `name`.
     public func header(_ name: String) -> String? {
-        for (key, value) in headers where key == name { return value }
+        for (key, value) in headers where Text.equal(key, name) { return value }
         return nil
     }
 
@@ -58,7 +58,7 @@ public struct Request {
         guard let value = fields[name] else { return false }
         switch value {
         case .bool(let b): return b
-        case .string(let s): return s == "on" || s == "true" || s == "1"
+        case .string(let s): return Text.equal(s, "on") || Text.equal(s, "true") || Text.equal(s, "1")
         default: throw .badRequest("the field '" + name + "' must be true or false", field: name)
         }
     }

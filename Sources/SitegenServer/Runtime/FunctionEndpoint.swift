@@ -15,11 +15,11 @@ struct FunctionEndpoint {
 
     func run() {
         FunctionRegistry.shared.ensureRegistered()
-        guard request.method == "POST" else {
+        guard Text.equal(request.method, "POST") else {
             return respond(error: 405, "server functions are called with POST", extra: [("allow", "POST")])
         }
-        guard let entry = FunctionRegistry.shared.functions[name] else {
-            let known = FunctionRegistry.shared.functions.keys.sorted()
+        guard let entry = FunctionRegistry.shared.functions[UTF8Key(name)] else {
+            let known = Text.sorted(FunctionRegistry.shared.functions.keys.map { $0.string })
             var message = "no server function '" + name + "'"
             if let near = nearest(name, known) { message += "; did you mean '" + near + "'?" }
             return respond(error: 404, message)
@@ -109,7 +109,7 @@ enum BodyKind {
 
     init(_ contentType: String) {
         let type = asciiLowercased(Text.trim(Text.split(contentType, ";")[0]))
-        switch type {
+        switch UTF8Key(type) {
         case "application/x-www-form-urlencoded": self = .urlEncoded
         case "multipart/form-data": self = .multipart(FormDecoder.parameter("boundary", in: contentType) ?? "")
         case "application/json": self = .json

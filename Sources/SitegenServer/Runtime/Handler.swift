@@ -25,17 +25,17 @@ public func handle(_ requestHandle: Int32, _ outparam: Int32) {
 
     #if SITEGEN_FUNCTIONS
     // Header limits first: a streamed page is answered without the router's own check.
-    if let refused = StaticRouter().refusingOversizedHeaders(request.headers, isHead: request.method == "HEAD") {
+    if let refused = StaticRouter().refusingOversizedHeaders(request.headers, isHead: Text.equal(request.method, "HEAD")) {
         return sendStatic(refused, outparam, executor: executor)
     }
     // A page with boundaries is live: decide that before validators, ranges and codings,
     // which apply to files, not to a streamed document.
     // The manifest marks live pages, so static requests never load the site data.
-    if request.method == "GET" || request.method == "HEAD",
+    if Text.equal(request.method, "GET") || Text.equal(request.method, "HEAD"),
        let plain = StaticRouter().route(method: "GET", target: request.target, headers: [], manifest: Site.manifest).response,
        plain.status == 200, case .asset(let path, _, _) = plain.body,
        Site.manifest.entry(forPath: identityPath(path))?.isLive == true,
-       let sections = SiteData.current.streamedPages[identityPath(path)] {
+       let sections = SiteData.current.streamedPages[UTF8Key(identityPath(path))] {
         return streamPage(identityPath(path), sections: sections, request: request, outparam, executor: executor)
     }
     #endif
@@ -76,7 +76,7 @@ func identityPath(_ path: String) -> String {
 /// Streams a page with boundaries: no caching, no validators (its content is live).
 func streamPage(_ path: String, sections: [SuspendedSection], request: RequestInfo, _ outparam: Int32, executor: Executor) {
     let headers = [("content-type", "text/html; charset=utf-8"), ("cache-control", "no-store"), ("x-content-type-options", "nosniff")]
-    if request.method == "HEAD" {
+    if Text.equal(request.method, "HEAD") {
         guard let outgoing = OutgoingResponse.start(outparam, status: 200, headers: headers) else {
             return sendInternalError(outparam, "the host refused the response headers")
         }

@@ -12,11 +12,11 @@ struct IslandEndpoint {
 
     func run() {
         FunctionRegistry.shared.ensureRegistered()
-        guard request.method == "GET" || request.method == "HEAD" else {
+        guard Text.equal(request.method, "GET") || Text.equal(request.method, "HEAD") else {
             return fail(405, "islands are fetched with GET", extra: [("allow", "GET, HEAD")])
         }
         let query = queryFields()
-        guard let encoded = query["a"], let signature = query["s"] else {
+        guard let encoded = query[UTF8Key("a")], let signature = query[UTF8Key("s")] else {
             return fail(400, "missing the island arguments (a) or signature (s)")
         }
         guard IslandSignature.verify(loader: loader, encodedArguments: encoded, signature: signature, keys: SiteData.current.islandKeys) else {
@@ -29,7 +29,7 @@ struct IslandEndpoint {
         } catch {
             return fail(400, "the island arguments are not a JSON object")
         }
-        guard let load = FunctionRegistry.shared.loaders[loader] else { return fail(404, "no island '" + loader + "'") }
+        guard let load = FunctionRegistry.shared.loaders[UTF8Key(loader)] else { return fail(404, "no island '" + loader + "'") }
         let section = SuspendedSection(id: 0, loader: loader, arguments: arguments)
         var answered = false
         let timeout = Scheduler.after(milliseconds: SiteData.current.loaderTimeoutMilliseconds) {
@@ -58,13 +58,13 @@ struct IslandEndpoint {
     }
 
     /// `a` and `s` from the query (values are base64url/hex: no decoding needed).
-    func queryFields() -> [String: String] {
-        var fields: [String: String] = [:]
+    func queryFields() -> [UTF8Key: String] {
+        var fields: [UTF8Key: String] = [:]
         let parts = Text.split(request.target, "?")
         guard parts.count >= 2 else { return fields }
         for pair in Text.split(parts[1], "&") {
             let kv = Text.split(pair, "=")
-            if kv.count == 2 { fields[kv[0]] = kv[1] }
+            if kv.count == 2 { fields[UTF8Key(kv[0])] = kv[1] }
         }
         return fields
     }
@@ -79,7 +79,7 @@ struct IslandEndpoint {
         let headers = [("content-type", "text/html; charset=utf-8"), ("cache-control", "no-store"),
                        ("x-robots-tag", "noindex"), ("x-content-type-options", "nosniff")] + extra
         sendStatic(StaticResponse(status: UInt16(status), headers: headers,
-                                  body: request.method == "HEAD" ? .none : .bytes(Array(html.utf8))), outparam, executor: executor)
+                                  body: Text.equal(request.method, "HEAD") ? .none : .bytes(Array(html.utf8))), outparam, executor: executor)
     }
 
     func fail(_ status: Int, _ message: String, extra: [(String, String)] = []) {

@@ -1,3 +1,5 @@
+import SitegenHTML
+
 /// The parts of an incoming request the runtime looks at, read once.
 struct RequestInfo {
     let handle: Int32
@@ -31,7 +33,7 @@ struct RequestInfo {
 
     /// The first value of `name` (lower case).
     func header(_ name: String) -> String? {
-        for (key, value) in headers where key == name { return value }
+        for (key, value) in headers where Text.equal(key, name) { return value }
         return nil
     }
 
@@ -52,7 +54,7 @@ struct RequestInfo {
             switch result {
             case .success(let bytes): done(.success(bytes))
             case .failure(let error):
-                done(.failure(error.message.hasPrefix("a body is larger")
+                done(.failure(Text.hasPrefix(error.message, "a body is larger")
                     ? FunctionError(status: 413, message: "the body is larger than " + String(limit) + " bytes") : .badRequest(error.message)))
             }
         }

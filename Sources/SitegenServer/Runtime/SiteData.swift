@@ -6,7 +6,7 @@ import SitegenHTML
 /// templates (compiled IR), the site config templates see, and server limits.
 /// Layout: u32 little-endian JSON length, the JSON, then `TemplateCodec` bytes.
 struct SiteData {
-    var streamedPages: [String: [SuspendedSection]] = [:]
+    var streamedPages: [UTF8Key: [SuspendedSection]] = [:]
     var engine = TemplateEngine(library: TemplateLibrary())
     var loaderTimeoutMilliseconds = 10_000
     var maxBodyBytes = 64 * 1024
@@ -35,7 +35,7 @@ struct SiteData {
                             id: item["id"]?.intValue ?? 0, loader: item["loader"]?.stringValue ?? "",
                             arguments: item["arguments"]?.objectValue ?? Object()))
                     }
-                    data.streamedPages[path] = sections
+                    data.streamedPages[UTF8Key(path)] = sections
                 }
             }
             data.loaderTimeoutMilliseconds = json["loader_timeout_ms"]?.intValue ?? data.loaderTimeoutMilliseconds

@@ -47,7 +47,7 @@ final class StreamedPage {
         let registry = FunctionRegistry.shared
         let timeout = SiteData.current.loaderTimeoutMilliseconds
         for section in sections {
-            guard let loader = registry.loaders[section.loader] else {
+            guard let loader = registry.loaders[UTF8Key(section.loader)] else {
                 complete(section, .failure(.server("no loader '" + section.loader + "'")))
                 continue
             }

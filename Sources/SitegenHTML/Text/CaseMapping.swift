@@ -1,0 +1,38 @@
+/// Unicode case mapping for the `upper`, `lower`, `capitalize`, `title` and `slugify`
+/// filters and for case-insensitive suggestions.
+///
+/// `String.lowercased()` and `uppercased()` need the standard library's case tables:
+/// about 16 KB of data in the wasm component, plus the code that reads them. Natively
+/// they are always used. In Embedded Swift they are used only after
+/// ``installUnicode()``: the component's generated site code calls it when one of its
+/// island templates uses one of those filters (the build sees every template the
+/// component can render), so other sites do not link the tables. Without it, ASCII letters
+/// are mapped and other text is left as it is, which only suggestions in error messages
+/// can then meet.
+public enum CaseMapping {
+    #if hasFeature(Embedded)
+    nonisolated(unsafe) static var unicode: (lower: (String) -> String, upper: (String) -> String)? = nil
+    #else
+    nonisolated(unsafe) static var unicode: (lower: (String) -> String, upper: (String) -> String)? = ({ $0.lowercased() }, { $0.uppercased() })
+    #endif
+
+    /// Uses the standard library's full Unicode mapping (links its case tables in Embedded Swift).
+    public static func installUnicode() {
+        unicode = ({ $0.lowercased() }, { $0.uppercased() })
+    }
+
+    /// `s` in lower case.
+    public static func lowercase(_ s: String) -> String {
+        if let unicode { return unicode.lower(s) }
+        return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// `s` in upper case.
+    public static func uppercase(_ s: String) -> String {
+        if let unicode { return unicode.upper(s) }
+        return String(decoding: s.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// The filters whose output needs the Unicode mapping.
+    public static let filters = ["capitalize", "lower", "slugify", "title", "upper"]
+}

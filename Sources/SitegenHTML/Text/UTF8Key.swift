@@ -1,0 +1,55 @@
+/// A `String` as a dictionary key, hashed and compared by its UTF-8 bytes.
+///
+/// `String`'s own `==`, `<` and hashing follow Unicode canonical equivalence, and in
+/// Embedded Swift that links the normalization tables (~35 KB of data in the wasm
+/// component, plus the code that reads them). Object keys, names and paths compare by
+/// code points in JSON, Jinja and Tera anyway, so the shared core keys its dictionaries
+/// with this and compares names with ``Text/equal(_:_:)``.
+///
+/// ```swift
+/// var index: [UTF8Key: Int] = [:]
+/// index[UTF8Key("title")] = 0
+/// switch UTF8Key(name) {
+/// case "upper", "lower": …
+/// default: …
+/// }
+/// ```
+public struct UTF8Key: Hashable, Sendable {
+    public let string: String
+
+    public init(_ string: String) { self.string = string }
+
+    public static func == (a: UTF8Key, b: UTF8Key) -> Bool { Text.equal(a.string, b.string) }
+
+    public func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Lets a `switch` over a key match string literals byte for byte.
+    public static func ~= (pattern: StaticString, key: UTF8Key) -> Bool {
+        Text.equal(key.string, pattern)
+    }
+}
+
+extension Text {
+    /// Whether two strings have the same UTF-8 bytes (no Unicode normalization).
+    public static func equal(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    }
+
+    /// Whether a string has the bytes of a literal.
+    public static func equal(_ a: String, _ b: StaticString) -> Bool {
+        b.withUTF8Buffer { bytes in a.utf8.count == bytes.count && a.utf8.elementsEqual(bytes) }
+    }
+
+    /// Whether `list` holds a string with the bytes of `s`.
+    public static func contains(_ list: [String], _ s: String) -> Bool {
+        list.contains { equal($0, s) }
+    }
+
+    /// `strings` in code-point order (``compare(_:_:)``).
+    public static func sorted(_ strings: [String]) -> [String] {
+        strings.sorted { compare($0, $1) < 0 }
+    }
+}
