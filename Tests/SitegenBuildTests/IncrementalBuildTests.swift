@@ -30,6 +30,15 @@ import Testing
         }
     }
 
+    /// The site, built once (a whole build) with a fresh incremental state into a fresh folder.
+    static func builtOnce(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> (SiteFixture, IncrementalBuild, TemporaryDirectory) {
+        let site = Self.site()
+        let incremental = IncrementalBuild()
+        let output = TemporaryDirectory("sitegen-incremental")
+        Self.build(site, incremental, into: output).expectClean(sourceLocation: sourceLocation)
+        return (site, incremental, output)
+    }
+
     /// Expects `built` to hold exactly what a whole build of the site now writes, and the
     /// incremental state to know the same manifest entries as a whole build's.
     static func expectSameAsWholeBuild(_ built: BuiltSite, _ site: SiteFixture, _ incremental: IncrementalBuild,
@@ -84,10 +93,7 @@ import Testing
     }
 
     @Test func titleTagAndDateEditsReachListsNeighboursTermsAndFeeds() throws {
-        let site = Self.site()
-        let incremental = IncrementalBuild()
-        let output = TemporaryDirectory("sitegen-incremental")
-        Self.build(site, incremental, into: output).expectClean()
+        let (site, incremental, output) = Self.builtOnce()
         let total = incremental.lastRenderedCount
 
         site.write(["content/posts/alpha.md": "---\ntitle: Alpha Renamed\ndate: 2024-03-09\ntags: [brand-new]\n---\nAlpha body.\n"])
@@ -100,10 +106,7 @@ import Testing
     }
 
     @Test func addedAndRemovedPages() throws {
-        let site = Self.site()
-        let incremental = IncrementalBuild()
-        let output = TemporaryDirectory("sitegen-incremental")
-        Self.build(site, incremental, into: output).expectClean()
+        let (site, incremental, output) = Self.builtOnce()
 
         site.write(["content/docs/zulu.md": "---\ntitle: Zulu\nweight: 1\ntags: [swift]\n---\nNew doc.\n"])
         let added = Self.build(site, incremental, into: output, changes: ["content/docs/zulu.md"])
@@ -119,10 +122,7 @@ import Testing
     }
 
     @Test func aSectionEditAndABrokenFrontMatterThenItsFix() throws {
-        let site = Self.site()
-        let incremental = IncrementalBuild()
-        let output = TemporaryDirectory("sitegen-incremental")
-        Self.build(site, incremental, into: output).expectClean()
+        let (site, incremental, output) = Self.builtOnce()
 
         site.write(["content/posts/_index.md": "---\ntitle: Posts, renamed\nextra:\n  paginate_by: 3\n---\nAll the posts.\n"])
         let section = Self.build(site, incremental, into: output, changes: ["content/posts/_index.md"])
@@ -141,10 +141,7 @@ import Testing
     }
 
     @Test func aTemplateEditRendersAgainAndAFailedBuildWritesNothing() throws {
-        let site = Self.site()
-        let incremental = IncrementalBuild()
-        let output = TemporaryDirectory("sitegen-incremental")
-        Self.build(site, incremental, into: output).expectClean()
+        let (site, incremental, output) = Self.builtOnce()
         let good = BuiltSite.files(in: output.path + "/dist").map { ($0, FileManager.default.contents(atPath: output.path + "/dist/" + $0)) }
 
         site.write(["templates/term.html": "<h1>{{ term.name }</h1>"])
@@ -166,10 +163,7 @@ import Testing
     }
 
     @Test func otherChangesGetAWholeBuild() throws {
-        let site = Self.site()
-        let incremental = IncrementalBuild()
-        let output = TemporaryDirectory("sitegen-incremental")
-        Self.build(site, incremental, into: output).expectClean()
+        let (site, incremental, output) = Self.builtOnce()
         let total = incremental.lastRenderedCount
         let config = try String(contentsOfFile: site.source + "/sitegen.toml", encoding: .utf8)
         site.write(["sitegen.toml": config.replacingOccurrences(of: "title = \"Listing\"", with: "title = \"Listing 2\"")])
