@@ -121,4 +121,45 @@ struct FileWatcherTests {
         try FileManager.default.removeItem(atPath: root + "/content/b.md")
         #expect(watcher.changes() == ["content/a.md", "content/b.md"])
     }
+
+    @Test("folders that appear, move, vanish or come back; files outside the roots are not reported")
+    func folders() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("sitegen-watch-\(UUID().uuidString)").path
+        try fm.createDirectory(atPath: root + "/content/posts", withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: root) }
+        try "a".write(toFile: root + "/content/posts/a.md", atomically: true, encoding: .utf8)
+        var watcher = FileWatcher(roots: [root + "/content", root + "/static", root + "/sitegen.toml"], base: root)
+
+        // A new folder with files in nested folders, and a file beside the roots.
+        try fm.createDirectory(atPath: root + "/content/docs/deep", withIntermediateDirectories: true)
+        try "d".write(toFile: root + "/content/docs/deep/d.md", atomically: false, encoding: .utf8)
+        try "readme".write(toFile: root + "/README.md", atomically: false, encoding: .utf8)
+        #expect(watcher.changes() == ["content/docs/deep/d.md"])
+        // Inside the new folder, edits are seen (it is watched now).
+        try "dd".write(toFile: root + "/content/docs/deep/d.md", atomically: false, encoding: .utf8)
+        #expect(watcher.changes() == ["content/docs/deep/d.md"])
+        // A folder moved: its files are gone from the old place and new in the other,
+        // and edits under the new name are seen.
+        try fm.moveItem(atPath: root + "/content/docs", toPath: root + "/content/guide")
+        #expect(watcher.changes() == ["content/docs/deep/d.md", "content/guide/deep/d.md"])
+        try "ddd".write(toFile: root + "/content/guide/deep/d.md", atomically: false, encoding: .utf8)
+        #expect(watcher.changes() == ["content/guide/deep/d.md"])
+        // A root that did not exist when watching began.
+        try fm.createDirectory(atPath: root + "/static/css", withIntermediateDirectories: true)
+        try "body{}".write(toFile: root + "/static/css/site.css", atomically: false, encoding: .utf8)
+        #expect(watcher.changes() == ["static/css/site.css"])
+        // A folder removed, then made again with other files before the next look.
+        try fm.removeItem(atPath: root + "/content/guide")
+        #expect(watcher.changes() == ["content/guide/deep/d.md"])
+        try fm.removeItem(atPath: root + "/content/posts")
+        try fm.createDirectory(atPath: root + "/content/posts", withIntermediateDirectories: true)
+        try "b".write(toFile: root + "/content/posts/b.md", atomically: false, encoding: .utf8)
+        #expect(watcher.changes() == ["content/posts/a.md", "content/posts/b.md"])
+        try "bb".write(toFile: root + "/content/posts/b.md", atomically: false, encoding: .utf8)
+        #expect(watcher.changes() == ["content/posts/b.md"])
+        #expect(watcher.changes().isEmpty)
+        // What the watcher holds is what a fresh look finds.
+        #expect(watcher.snapshot == FileWatcher(roots: watcher.roots, base: root).snapshot)
+    }
 }

@@ -19,7 +19,8 @@ struct SiteContext: Sendable {
         self.site = site
         var pages: [Value] = []
         pages.reserveCapacity(site.pages.count)
-        for page in site.pages {
+        for i in site.pages.indices {  // by index: a Page is large, and a copy retains each of its fields
+            let page = site.pages[i]
             if let previous, let j = previous.site.pageIndex[page.contentPath],
                Self.sameValue(page, site: site, as: previous.site.pages[j], in: previous.site) {
                 pages.append(previous.pages[j])
@@ -51,8 +52,8 @@ struct SiteContext: Sendable {
             switch (a, b) {
             case (nil, nil): return true
             case (let a?, let b?):
-                let p = site.pages[a], q = oldSite.pages[b]
-                return p.path == q.path && p.title == q.title && p.frontMatter.date == q.frontMatter.date
+                return site.pages[a].path == oldSite.pages[b].path && site.pages[a].title == oldSite.pages[b].title
+                    && site.pages[a].frontMatter.date == oldSite.pages[b].frontMatter.date
             default: return false
             }
         }

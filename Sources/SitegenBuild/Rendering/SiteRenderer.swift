@@ -78,9 +78,9 @@ struct SiteRenderer {
     func jobs(diagnostics: inout [Diagnostic]) -> [RenderJob] {
         let site = context.site
         var jobs: [RenderJob] = []
-        for (i, page) in site.pages.enumerated() {
-            let layout = page.frontMatter.layout ?? page.frontMatter.template
-            jobs.append(RenderJob(kind: .page(i), template: Self.templateName(layout) ?? "page.html", path: page.path, what: page.file))
+        for i in site.pages.indices {  // by index: a Page is large, and a copy retains each of its fields
+            let layout = site.pages[i].frontMatter.layout ?? site.pages[i].frontMatter.template
+            jobs.append(RenderJob(kind: .page(i), template: Self.templateName(layout) ?? "page.html", path: site.pages[i].path, what: site.pages[i].file))
         }
         for key in site.sections.keys.sorted() {
             let section = site.sections[key]!

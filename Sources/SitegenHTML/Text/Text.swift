@@ -11,14 +11,11 @@ public enum Text {
 
     /// Orders two strings by code point (their UTF-8 bytes), deterministically on every platform.
     public static func compare(_ a: String, _ b: String) -> Int {
-        var i = a.utf8.makeIterator()
-        var j = b.utf8.makeIterator()
-        while true {
-            switch (i.next(), j.next()) {
-            case (nil, nil): return 0
-            case (nil, _): return -1
-            case (_, nil): return 1
-            case (let x?, let y?): if x != y { return x < y ? -1 : 1 }
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                for i in 0..<min(x.count, y.count) where x[i] != y[i] { return x[i] < y[i] ? -1 : 1 }
+                return x.count == y.count ? 0 : x.count < y.count ? -1 : 1
             }
         }
     }

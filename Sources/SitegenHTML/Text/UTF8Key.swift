@@ -34,8 +34,33 @@ public struct UTF8Key: Hashable, Sendable {
 
 extension Text {
     /// Whether two strings have the same UTF-8 bytes (no Unicode normalization).
+    ///
+    /// Compares the contiguous bytes, and two strings sharing one buffer (a page's
+    /// content reused from the last build) are equal at once, whatever their length.
     public static func equal(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.baseAddress == y.baseAddress || bytesEqual(x, y) }
+        }
+    }
+
+    /// Two buffers of the same length hold the same bytes; eight at a time.
+    static func bytesEqual(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = x.baseAddress, let q = y.baseAddress else { return x.count == y.count }
+        let n = x.count
+        var i = 0
+        while i + 8 <= n {
+            if UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(q + i).loadUnaligned(as: UInt64.self) {
+                return false
+            }
+            i += 8
+        }
+        while i < n {
+            if p[i] != q[i] { return false }
+            i += 1
+        }
+        return true
     }
 
     /// Whether a string has the bytes of a literal.

@@ -57,7 +57,8 @@ public struct Object: Equatable, Sendable {
     public static func == (lhs: Object, rhs: Object) -> Bool {
         guard lhs.count == rhs.count else { return false }
         // Same keys in the same order (the usual case, and instant for shared storage).
-        if lhs.keys.elementsEqual(rhs.keys, by: Text.equal) { return lhs.values == rhs.values }
+        let sharedKeys = lhs.keys.withUnsafeBufferPointer { x in rhs.keys.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+        if sharedKeys || lhs.keys.elementsEqual(rhs.keys, by: Text.equal) { return lhs.values == rhs.values }
         for i in 0..<lhs.keys.count {
             guard let other = rhs[lhs.keys[i]], other == lhs.values[i] else { return false }
         }

@@ -29,6 +29,8 @@ public final class PreviewServer: @unchecked Sendable {
     private let requestQueue = DispatchQueue(label: "sitegen-preview-requests", attributes: .concurrent)
     private let lock = NSLock()
     private var moduleDigest: Int?
+    /// Device, inode, size and modification time of the module file last loaded.
+    private var moduleIdentity: [Int] = []
 
     /// The bound port (after `start`).
     public private(set) var port = 0
@@ -117,7 +119,8 @@ public final class PreviewServer: @unchecked Sendable {
                 var line = "Rebuilt " + Self.count(result.renderedCount, "page") + " in " + Self.duration(report.seconds)
                 if !warnings.isEmpty { line += " (" + Self.count(warnings.count, "warning") + ")" }
                 if options.verbose {
-                    line += ": " + result.steps.map { $0.0.lowercased() + " " + Self.duration($0.1) }.joined(separator: ", ")
+                    line += ": " + ([("find changed files", report.scanSeconds)] + result.steps)
+                        .map { $0.0.lowercased() + " " + Self.duration($0.1) }.joined(separator: ", ")
                 }
                 options.log(line)
             }
@@ -131,19 +134,36 @@ public final class PreviewServer: @unchecked Sendable {
     /// Swaps in the new core module when the build changed it.
     private func loadModule() {
         let path = options.outputDirectory + "/components/site.core.wasm"
+        // The file as the last load saw it (an incremental build leaves it alone): the
+        // same module, without reading it.
+        var info = stat()
+        let found = stat(path, &info) == 0
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec
+        #else
+        let modified = info.st_mtim
+        #endif
+        let identity = found ? [Int(info.st_dev), Int(info.st_ino), Int(info.st_size), Int(modified.tv_sec), Int(modified.tv_nsec)] : []
+        if !identity.isEmpty, pool.currentModule != nil, lock.withLock({ moduleIdentity }) == identity { return }
         guard let data = FileManager.default.contents(atPath: path) else {
             pool.load(nil)
             return
         }
         var hasher = Hasher()
-        hasher.combine(Array(data))
+        data.withUnsafeBytes { hasher.combine(bytes: $0) }
         let digest = hasher.finalize()
         // The same module: the warm instances stay (each request takes up a rewritten
         // asset manifest by its stamp, `_sitegen/manifest.stamp`).
-        guard lock.withLock({ moduleDigest }) != digest || pool.currentModule == nil else { return }
+        guard lock.withLock({ moduleDigest }) != digest || pool.currentModule == nil else {
+            lock.withLock { moduleIdentity = identity }
+            return
+        }
         do {
             pool.load(try GuestModule(path: path))
-            lock.withLock { moduleDigest = digest }
+            lock.withLock {
+                moduleDigest = digest
+                moduleIdentity = identity
+            }
         } catch {
             options.log("error: cannot load the server component: \(error)")
         }

@@ -19,6 +19,8 @@ final class SiteRebuilder: @unchecked Sendable {
         /// The changed source paths that started it (empty for the first build).
         var changes: [String]
         var seconds: Double
+        /// The watcher's scan that found the changes (0 for the first build).
+        var scanSeconds = 0.0
         /// Only `.css` files changed: stylesheets can be swapped without a reload.
         var isCSSOnly: Bool { !changes.isEmpty && changes.allSatisfy { $0.hasSuffix(".css") } }
     }
@@ -59,7 +61,7 @@ final class SiteRebuilder: @unchecked Sendable {
 
     /// Builds once, synchronously (the preview's start).
     @discardableResult
-    func buildNow(changes: [String] = []) -> Report {
+    func buildNow(changes: [String] = [], scanSeconds: Double = 0) -> Report {
         let start = MonotonicClock.now()
         var build = BuildOptions(source: options.source, output: options.outputDirectory)
         build.includeDrafts = options.includeDrafts
@@ -72,7 +74,8 @@ final class SiteRebuilder: @unchecked Sendable {
         build.incremental = incremental
         build.changes = changes.isEmpty ? nil : changes
         let result = Self.buildLock.withLock { SiteBuilder(options: build).build() }
-        let report = Report(result: result, changes: changes, seconds: Double(MonotonicClock.now() - start) / 1e9)
+        var report = Report(result: result, changes: changes, seconds: Double(MonotonicClock.now() - start) / 1e9)
+        report.scanSeconds = scanSeconds
         condition.withLock { failure = result.succeeded ? nil : result.diagnostics }
         onBuild(report)
         return report
@@ -108,7 +111,7 @@ final class SiteRebuilder: @unchecked Sendable {
             condition.withLock { lastScanStart = started }
             if !changes.isEmpty {
                 if changes.contains("sitegen.toml") { updateRoots() }
-                buildNow(changes: changes)
+                buildNow(changes: changes, scanSeconds: Double(MonotonicClock.now() - started) / 1e9)
             }
             condition.lock()
             busy = false
