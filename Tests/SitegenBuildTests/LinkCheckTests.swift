@@ -70,7 +70,7 @@ import Testing
             switch path {
             case "/ok", "/ok-too": return .init(status: 200)
             case "/missing": return .init(status: 404)
-            case "/slow": return .init(status: 200, delay: 3)
+            case "/slow": return .init(status: 200, delay: 5)
             case "/moved": return .init(status: 301, headers: [("Location", "/ok")])
             case "/moved-to-nothing": return .init(status: 302, headers: [("Location", "/missing")])
             case "/no-head": return .init(status: method == "HEAD" ? 405 : 200)
@@ -101,7 +101,9 @@ import Testing
         defer { server.stop() }
         let site = Self.externalSite(server.base)
         var options = Self.options(site, external: true)
-        options.timeout = 1
+        // Long enough for a loaded machine running the other tests at once (the
+        // quick answers once missed 1 s there); "/slow" takes longer still.
+        options.timeout = 2
         options.perHostInterval = .milliseconds(10)
         let report = await LinkChecker(options: options).run()
         let b = server.base
@@ -112,7 +114,7 @@ import Testing
         #expect(report.formatted == """
             content/links.md
               4:\(missing)  \(b)/missing: 404 Not Found
-              6:1   \(b)/slow: timed out after 1 s
+              6:1   \(b)/slow: timed out after 2 s
               7:\(nothing)  \(b)/moved-to-nothing: 404 Not Found
 
             """)

@@ -9,9 +9,9 @@ extension ContentLoader {
     static func fileURLs(_ site: Site) -> [String: String] {
         var urls: [String: String] = [:]
         for path in site.contentFiles { urls[path] = "/" + path }
-        for page in site.pages where page.bundleDirectory != nil {
-            let folder = directory(of: page.contentPath)
-            for asset in page.assets { urls[folder + "/" + asset] = page.path + asset }
+        for i in site.pages.indices where site.pages[i].bundleDirectory != nil {  // by index: no copies of large Pages
+            let folder = directory(of: site.pages[i].contentPath)
+            for asset in site.pages[i].assets { urls[folder + "/" + asset] = site.pages[i].path + asset }
         }
         return urls
     }

@@ -20,6 +20,8 @@ struct ContentLoader {
     struct Loaded: Sendable {
         var tree = Tree()
         var files: [String: ParsedFile] = [:]
+        /// What loading said (warnings: a build with errors is not kept).
+        var diagnostics: [Diagnostic] = []
     }
 
     /// A content file as parsed, and its first line (where whole-file diagnostics point).
@@ -40,6 +42,7 @@ struct ContentLoader {
     /// Loads `content/` into `site`.
     @discardableResult
     func load(into site: inout Site, diagnostics: inout [Diagnostic]) -> Loaded {
+        let firstDiagnostic = diagnostics.count
         let tree = knownTree ?? discover(root: site.root)
         let found = tree.markdown
         let taxonomyNames = site.config.taxonomies.map(\.name)
@@ -47,17 +50,8 @@ struct ContentLoader {
         let reuse = self.reuse, changed = self.changed
         let parsed = parallelMap(found) { item -> (ContentFile, String?) in
             if !changed.contains(item.file), let known = reuse[item.file] { return (known.content, known.firstLine) }
-            let text: String
-            switch SourceFile.read(root + "/" + item.file, display: item.file) {
-            case .text(let read): text = read
-            case .failed(let problem):
-                var file = ContentFile(parsing: "", file: item.file, taxonomies: taxonomyNames)
-                file.diagnostics = [problem]
-                return (file, nil)
-            }
-            // For diagnostics about the whole page (no date, same URL), shown under file:1:1.
-            let firstLine = text.split(maxSplits: 1, omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.first.map(String.init)
-            return (ContentFile(parsing: text, file: item.file, taxonomies: taxonomyNames), firstLine)
+            let read = Self.parse(item, root: root, taxonomies: taxonomyNames)
+            return (read.content, read.firstLine)
         }
         var firstLines: [String: String] = [:]
         var sections: [String: Section] = ["": Section(
@@ -73,29 +67,7 @@ struct ContentLoader {
                     body: file.body, bodyLineOffset: file.bodyLineOffset, path: directory.isEmpty ? "/" : "/" + directory + "/")
                 continue
             }
-            let fm = file.frontMatter
-            if fm.draft && !options.includeDrafts { continue }
-            let date = fm.date.flatMap { DateValue(iso: $0) }
-            if !options.includeFuture {
-                if let publish = (fm.publishDate.flatMap { DateValue(iso: $0) } ?? date), Self.isAfter(publish, now) { continue }
-            }
-            if let expiry = fm.expiryDate.flatMap({ DateValue(iso: $0) }), !Self.isAfter(expiry, now) { continue }
-            let stem = item.bundleDirectory != nil ? Self.lastComponent(directory) : Self.stem(of: item.contentPath)
-            let slug = fm.slug ?? Text.slugify(stem)
-            let folder = item.bundleDirectory != nil ? Self.directory(of: directory) : directory
-            var path = "/" + (folder.isEmpty ? "" : folder + "/") + slug + "/"
-            if let rule = site.config.permalinkRule(forFolder: folder) {
-                if rule.pattern.needsDate && date == nil {
-                    diagnostics.append(.permalinkNeedsDate(rule, file: item.file, firstLine: firstLine))
-                } else {
-                    path = rule.pattern.path(for: PermalinkPattern.Fields(
-                        slug: slug, filename: Text.slugify(stem), title: Text.slugify(fm.title ?? ""), sections: folder, date: date))
-                }
-            }
-            pages.append(Page(
-                file: item.file, contentPath: item.contentPath, frontMatter: fm, body: file.body,
-                bodyLineOffset: file.bodyLineOffset, path: path, slug: slug, section: "",
-                assets: item.assets, bundleDirectory: item.bundleDirectory, date: date))
+            if let page = makePage(item, file, firstLine: firstLine, config: site.config, diagnostics: &diagnostics) { pages.append(page) }
         }
         // Each page belongs to its nearest enclosing section.
         for i in pages.indices {
@@ -111,9 +83,9 @@ struct ContentLoader {
             sections[parent]?.subsections.append(key)
         }
         site.pages = pages
-        for (i, page) in pages.enumerated() {
-            site.pageIndex[page.contentPath] = i
-            sections[page.section]?.pages.append(i)
+        for i in pages.indices {
+            site.pageIndex[pages[i].contentPath] = i
+            sections[pages[i].section]?.pages.append(i)
         }
         let keys = pages.map(OrderKey.init)
         for key in sections.keys {
@@ -138,7 +110,92 @@ struct ContentLoader {
         checkUniquePermalinks(site, firstLines: firstLines, diagnostics: &diagnostics)
         var loaded = Loaded(tree: tree)
         for (item, (file, firstLine)) in zip(found, parsed) { loaded.files[item.file] = ParsedFile(content: file, firstLine: firstLine) }
+        loaded.diagnostics = Array(diagnostics[firstDiagnostic...])
         return loaded
+    }
+
+    /// Reads and parses one Markdown file; a file that cannot be read is a diagnostic.
+    static func parse(_ item: Found, root: String, taxonomies: [String]) -> ParsedFile {
+        let text: String
+        switch SourceFile.read(root + "/" + item.file, display: item.file) {
+        case .text(let read): text = read
+        case .failed(let problem):
+            var file = ContentFile(parsing: "", file: item.file, taxonomies: taxonomies)
+            file.diagnostics = [problem]
+            return ParsedFile(content: file, firstLine: nil)
+        }
+        // For diagnostics about the whole page (no date, same URL), shown under file:1:1.
+        let firstLine = text.split(maxSplits: 1, omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.first.map(String.init)
+        return ParsedFile(content: ContentFile(parsing: text, file: item.file, taxonomies: taxonomies), firstLine: firstLine)
+    }
+
+    /// The last build's site with the pages of `changes` (Markdown files of known pages)
+    /// read again, when each page keeps its place: the same URL, date, weight, title,
+    /// taxonomies and section, so no list, order, neighbour or term changes. Their bodies
+    /// and the rest of their front matter are new, and their rendered Markdown is cleared.
+    /// Nil when the site must be loaded again (also for any diagnostic in those files).
+    ///
+    /// - Returns: the site, what loading it found, and the indices of the pages replaced.
+    func patch(_ previous: Site, loaded previousLoad: Loaded, changes: [String]) -> (Site, Loaded, Set<Int>)? {
+        var site = previous
+        var loaded = previousLoad
+        var replaced: Set<Int> = []
+        let taxonomyNames = site.config.taxonomies.map(\.name)
+        for change in changes {
+            guard change.hasPrefix("content/"), let old = previousLoad.files[change], old.content.diagnostics.isEmpty,
+                  let item = previousLoad.tree.markdown.first(where: { $0.file == change }), !item.isSection,
+                  let index = previous.pageIndex[item.contentPath] else { return nil }
+            let parsed = Self.parse(item, root: site.root, taxonomies: taxonomyNames)
+            var problems: [Diagnostic] = []
+            guard parsed.content.diagnostics.isEmpty,
+                  let page = makePage(item, parsed.content, firstLine: parsed.firstLine, config: site.config, diagnostics: &problems),
+                  problems.isEmpty, Self.samePlace(page, previous.pages[index]) else { return nil }
+            site.pages[index].frontMatter = page.frontMatter
+            site.pages[index].body = page.body
+            site.pages[index].bodyLineOffset = page.bodyLineOffset
+            site.pages[index].rendered = nil
+            loaded.files[change] = parsed
+            replaced.insert(index)
+        }
+        // Found again by the Markdown step.
+        site.contentIslands = []
+        return (site, loaded, replaced)
+    }
+
+    /// What places a page among the others: its URL, what lists sort it by, its terms.
+    static func samePlace(_ a: Page, _ b: Page) -> Bool {
+        a.path == b.path && a.slug == b.slug && a.date == b.date && a.frontMatter.date == b.frontMatter.date
+            && a.frontMatter.weight == b.frontMatter.weight && a.frontMatter.title == b.frontMatter.title
+            && a.frontMatter.taxonomies == b.frontMatter.taxonomies && a.frontMatter.draft == b.frontMatter.draft
+    }
+
+    /// The page a Markdown file makes: nil for a draft (unless drafts are built), a page
+    /// not yet published or already expired. Its section and neighbours are set later.
+    func makePage(_ item: Found, _ file: ContentFile, firstLine: String?, config: SiteConfig, diagnostics: inout [Diagnostic]) -> Page? {
+        let fm = file.frontMatter
+        if fm.draft && !options.includeDrafts { return nil }
+        let date = fm.date.flatMap { DateValue(iso: $0) }
+        if !options.includeFuture {
+            if let publish = (fm.publishDate.flatMap { DateValue(iso: $0) } ?? date), Self.isAfter(publish, now) { return nil }
+        }
+        if let expiry = fm.expiryDate.flatMap({ DateValue(iso: $0) }), !Self.isAfter(expiry, now) { return nil }
+        let directory = Self.directory(of: item.contentPath)
+        let stem = item.bundleDirectory != nil ? Self.lastComponent(directory) : Self.stem(of: item.contentPath)
+        let slug = fm.slug ?? Text.slugify(stem)
+        let folder = item.bundleDirectory != nil ? Self.directory(of: directory) : directory
+        var path = "/" + (folder.isEmpty ? "" : folder + "/") + slug + "/"
+        if let rule = config.permalinkRule(forFolder: folder) {
+            if rule.pattern.needsDate && date == nil {
+                diagnostics.append(.permalinkNeedsDate(rule, file: item.file, firstLine: firstLine))
+            } else {
+                path = rule.pattern.path(for: PermalinkPattern.Fields(
+                    slug: slug, filename: Text.slugify(stem), title: Text.slugify(fm.title ?? ""), sections: folder, date: date))
+            }
+        }
+        return Page(
+            file: item.file, contentPath: item.contentPath, frontMatter: fm, body: file.body,
+            bodyLineOffset: file.bodyLineOffset, path: path, slug: slug, section: "",
+            assets: item.assets, bundleDirectory: item.bundleDirectory, date: date)
     }
 
     func collectTaxonomies(_ site: inout Site) {

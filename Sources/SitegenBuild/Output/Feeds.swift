@@ -14,9 +14,8 @@ enum Feeds {
     static func entries(_ indices: [Int], context: SiteContext, limit: Int) -> [Entry] {
         let site = context.site
         // Newest first; only the pages that make the cut are turned into entries.
-        let newest = indices.filter { site.pages[$0].date != nil }
-            .sorted { (site.pages[$0].date?.rfc3339Sortable ?? 0) > (site.pages[$1].date?.rfc3339Sortable ?? 0) }
-            .prefix(limit)
+        let dated = indices.compactMap { i in site.pages[i].date.map { (page: i, key: $0.rfc3339Sortable) } }
+        let newest = dated.sorted { $0.key > $1.key }.prefix(limit).map(\.page)
         // Islands written in Markdown leave boundaries in the content; a feed shows their fallbacks.
         let hasIslands = !site.contentIslands.isEmpty
         func clean(_ html: String) -> String { hasIslands ? SuspenseMarkup.removingContentBoundaries(html) : html }

@@ -41,8 +41,7 @@ struct OutputExtras {
             switch job.kind {
             case .notFound: continue
             case .page(let i):
-                let page = site.pages[i]
-                urls.append((site.permalink(job.path), page.frontMatter.updated.flatMap { DateValue(iso: $0) } ?? page.date))
+                urls.append((site.permalink(job.path), site.pages[i].frontMatter.updated.flatMap { DateValue(iso: $0) } ?? site.pages[i].date))
             default:
                 urls.append((site.permalink(job.path), nil))
             }
@@ -50,11 +49,11 @@ struct OutputExtras {
         urls.sort { $0.0 < $1.0 }
         output.write("sitemap.xml", Feeds.sitemap(urls))
         output.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + site.permalink("/sitemap.xml") + "\n")
-        for page in site.pages {
-            for alias in page.frontMatter.aliases {
+        for i in site.pages.indices {
+            for alias in site.pages[i].frontMatter.aliases {
                 let clean = LinkResolver.normalize(alias)
                 guard !clean.isEmpty else { continue }
-                output.write(clean + (clean.hasSuffix(".html") ? "" : "/index.html"), redirect(to: site.permalink(page.path)))
+                output.write(clean + (clean.hasSuffix(".html") ? "" : "/index.html"), redirect(to: site.permalink(site.pages[i].path)))
             }
         }
         return feeds

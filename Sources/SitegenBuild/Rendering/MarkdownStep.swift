@@ -18,16 +18,39 @@ struct MarkdownStep {
         run(&site, diagnostics: &diagnostics, linkProblems: &linkProblems)
     }
 
+    /// What rendering gave, per page (by index) and per section (by key): an incremental
+    /// build keeps it, and renders again only the pages it replaced.
+    struct Results: Sendable {
+        var pages: [LinkResolver.Result] = []
+        var sections: [String: LinkResolver.Result] = [:]
+    }
+
     /// - Parameter linkProblems: the broken links and anchors, also added to `diagnostics`.
-    func run(_ site: inout Site, diagnostics: inout [Diagnostic], linkProblems: inout [Diagnostic]) {
+    /// - Parameter previous: the results of the last build, for a site whose pages all
+    ///   keep their places (``ContentLoader/patch(_:loaded:changes:)``): only `replaced`
+    ///   pages are rendered again; the other pages and the sections keep theirs.
+    @discardableResult
+    func run(_ site: inout Site, diagnostics: inout [Diagnostic], linkProblems: inout [Diagnostic],
+             reusing previous: Results? = nil, replaced: Set<Int> = []) -> Results {
         var targets: [String: String] = [:]  // content path → URL path
-        for page in site.pages { targets[page.contentPath] = page.path }
+        for i in site.pages.indices { targets[site.pages[i].contentPath] = site.pages[i].path }
         for section in site.sections.values { targets[section.contentPath] = section.path }
         let options = site.config
         let resolver = LinkResolver(targets: targets, files: site.fileURLs, basePath: SiteFunctions.basePath(of: site.config.baseURLPrefix),
                                     shortcodes: shortcodes)
 
         let snapshot = site
+        if let previous, previous.pages.count == site.pages.count {
+            var results = previous
+            for i in replaced.sorted() {
+                let page = site.pages[i]
+                results.pages[i] = resolver.render(page.body, from: page.contentPath, file: page.file, lineOffset: page.bodyLineOffset,
+                                                   config: options, bundlePath: page.bundleDirectory == nil ? nil : page.path,
+                                                   page: Self.containsShortcode(page.body) ? SiteContext.pageValue(page, site: snapshot) : .null)
+                site.pages[i].rendered = results.pages[i].rendered
+            }
+            return finish(&site, results, diagnostics: &diagnostics, linkProblems: &linkProblems)
+        }
         // What every page's rendering depends on besides its own text: where links go, and the options.
         var shared = Hasher()
         for key in targets.keys.sorted() { shared.combine(key); shared.combine(targets[key]) }
@@ -52,17 +75,28 @@ struct MarkdownStep {
             return result
         }
         for i in site.pages.indices { site.pages[i].rendered = pageResults[i].rendered }
-        var brokenLinks = pageResults.flatMap(\.problems)
-        for result in pageResults {
-            diagnostics.append(contentsOf: result.diagnostics)
-            site.contentIslands.append(contentsOf: result.islands)
-        }
+        var results = Results(pages: pageResults)
         for key in site.sections.keys.sorted() {
             guard let section = site.sections[key], let file = section.file else { continue }
             let result = resolver.render(section.body, from: section.contentPath, file: file,
                                          lineOffset: section.bodyLineOffset, config: options,
                                          page: .object(SiteContext.sectionValue(section, site: snapshot)))
             site.sections[key]?.rendered = result.rendered
+            results.sections[key] = result
+        }
+        return finish(&site, results, diagnostics: &diagnostics, linkProblems: &linkProblems)
+    }
+
+    /// Collects the diagnostics and islands of `results` and checks the links' anchors.
+    private func finish(_ site: inout Site, _ results: Results, diagnostics: inout [Diagnostic],
+                        linkProblems: inout [Diagnostic]) -> Results {
+        var brokenLinks = results.pages.flatMap(\.problems)
+        for result in results.pages {
+            diagnostics.append(contentsOf: result.diagnostics)
+            site.contentIslands.append(contentsOf: result.islands)
+        }
+        for key in results.sections.keys.sorted() {
+            let result = results.sections[key]!
             brokenLinks.append(contentsOf: result.problems)
             diagnostics.append(contentsOf: result.diagnostics)
             site.contentIslands.append(contentsOf: result.islands)
@@ -94,6 +128,7 @@ struct MarkdownStep {
                 }
             }
         }
+        return results
     }
 
     /// Whether `body` has a `{{<` (a byte scan: Foundation's `contains` is slow on long text).
@@ -127,13 +162,13 @@ struct LinkResolver: Sendable {
     var basePath = ""
     var shortcodes: ShortcodeRenderer? = nil
 
-    struct Problem {
-        enum Kind { case missingTarget, anchor(String, String) }
+    struct Problem: Sendable {
+        enum Kind: Sendable { case missingTarget, anchor(String, String) }
         var kind: Kind
         var diagnostic: Diagnostic
     }
 
-    struct Result {
+    struct Result: Sendable {
         var rendered: RenderedMarkdown
         var problems: [Problem]
         /// Shortcode errors.

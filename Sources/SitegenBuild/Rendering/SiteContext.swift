@@ -15,17 +15,25 @@ struct SiteContext: Sendable {
     ///   that come out equal are taken from it too, so they share storage and later
     ///   comparisons of whole lists (an incremental build's "did this page's input
     ///   change?") are quick.
-    init(site: Site, reusing previous: SiteContext? = nil) {
+    /// - Parameter replaced: with `previous`, the only pages that changed in a site whose
+    ///   pages all kept their places (``ContentLoader/patch(_:loaded:changes:)``): every
+    ///   other page and every section keeps its value as it is.
+    init(site: Site, reusing previous: SiteContext? = nil, replaced: Set<Int>? = nil) {
         self.site = site
         var pages: [Value] = []
         pages.reserveCapacity(site.pages.count)
+        let patched = replaced != nil && previous?.pages.count == site.pages.count
         for i in site.pages.indices {  // by index: a Page is large, and a copy retains each of its fields
-            let page = site.pages[i]
-            if let previous, let j = previous.site.pageIndex[page.contentPath],
-               Self.sameValue(page, site: site, as: previous.site.pages[j], in: previous.site) {
+            if patched, let previous, !replaced!.contains(i) {
+                pages.append(previous.pages[i])
+                continue
+            }
+            if let previous, let j = previous.site.pageIndex[site.pages[i].contentPath],
+               Self.sameValue(site.pages[i], site: site, as: previous.site.pages[j], in: previous.site) {
                 pages.append(previous.pages[j])
                 continue
             }
+            let page = site.pages[i]
             var value = Self.pageValue(page, site: site)
             // lower/higher: small objects, so a page does not embed its neighbours' content.
             if case .object(var object) = value {
@@ -37,6 +45,11 @@ struct SiteContext: Sendable {
             pages.append(value)
         }
         var sections: [String: Object] = [:]
+        if patched, let previous {
+            self.pages = pages
+            self.sections = previous.sections
+            return
+        }
         for (key, section) in site.sections { sections[key] = Self.sectionValue(section, site: site) }
         if let previous {
             for (key, object) in sections where previous.sections[key] == object { sections[key] = previous.sections[key] }

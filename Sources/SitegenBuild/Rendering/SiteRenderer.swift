@@ -149,10 +149,11 @@ struct SiteRenderer {
         return (output, log.calls)
     }
 
-    /// Whether `call` returns the same now as when it was recorded.
-    func returnsSame(_ call: RecordedCall) -> Bool {
-        guard let function = engine.functions[call.name], let result = try? function(call.arguments) else { return false }
-        return result == call.result
+    /// What the template function `name` returns now for `arguments`; nil when it is gone
+    /// or fails.
+    func call(_ name: String, _ arguments: Arguments) -> Value? {
+        guard let function = engine.functions[name] else { return nil }
+        return try? function(arguments)
     }
 
     /// What the job's template sees besides the globals: `page`, `section`, `paginator`, …

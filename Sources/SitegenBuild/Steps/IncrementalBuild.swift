@@ -47,6 +47,8 @@ public final class IncrementalBuild: @unchecked Sendable {
         /// The section and taxonomy lists the renderer built.
         var lists: SiteRenderer.Lists
         var content: ContentLoader.Loaded
+        /// What the Markdown step gave, per page and section.
+        var markdown: MarkdownStep.Results
         /// By output file.
         var records: [String: Record]
         /// Every file the build wrote itself (pages, feeds, sitemap), by output path.
@@ -65,6 +67,7 @@ public final class IncrementalBuild: @unchecked Sendable {
     private let lock = NSLock()
     private var state: Snapshot?
     private var renderedCount = 0
+    private var replacedPages: [String]?
     /// Changes since `state` that a failed build saw (the watcher reports each once).
     private var pending: Set<String> = []
 
@@ -72,6 +75,10 @@ public final class IncrementalBuild: @unchecked Sendable {
 
     /// How many output files the last build rendered (all of them for a whole build).
     public var lastRenderedCount: Int { lock.withLock { renderedCount } }
+
+    /// The pages (content paths) the last build replaced in the last site, when it
+    /// patched it (edits that kept every page's place); nil when it loaded the site again.
+    public var lastReplacedPages: [String]? { lock.withLock { replacedPages } }
 
     /// The last successful build's state.
     var snapshot: Snapshot? { lock.withLock { state } }
@@ -93,12 +100,13 @@ public final class IncrementalBuild: @unchecked Sendable {
         }
     }
 
-    func store(_ snapshot: Snapshot, rendered: Int) {
+    func store(_ snapshot: Snapshot, rendered: Int, replaced: [String]? = nil) {
         let old = lock.withLock {
             let old = state
             state = snapshot
             pending = []
             renderedCount = rendered
+            replacedPages = replaced
             return old
         }
         // Freeing the previous build's values takes milliseconds: not on the rebuild's path.
@@ -154,17 +162,31 @@ extension SiteBuilder {
                 || (previous.content.files[$0] != nil && FileManager.default.fileExists(atPath: root + "/" + $0)) }) {
             loader.knownTree = previous.content.tree
         }
-        let content = step("Load content") { loader.load(into: &site, diagnostics: &diagnostics) }
+        // Pages edited in place (same URL, order and terms): the last site with those
+        // pages replaced, and from there on only what shows them is done again.
+        var replaced: Set<Int>?
+        let content = step("Load content") { () -> ContentLoader.Loaded in
+            if !templatesChanged, loader.knownTree != nil,
+               let (patched, loaded, pages) = loader.patch(previous.context.site, loaded: previous.content, changes: changes) {
+                site = patched
+                replaced = pages
+                diagnostics += loaded.diagnostics
+                return loaded
+            }
+            return loader.load(into: &site, diagnostics: &diagnostics)
+        }
         let assets = previous.assets
         let now = previous.now.rfc3339
-        step("Render Markdown") {
+        let markdown = step("Render Markdown") { () -> MarkdownStep.Results in
             let engine = SiteRenderer.engine(site: site, templates: templates, assets: assets, now: now)
             var linkProblems: [Diagnostic] = []
-            MarkdownStep(shortcodes: ShortcodeRenderer(templates: templates, engine: engine), cache: options.markdownCache)
-                .run(&site, diagnostics: &diagnostics, linkProblems: &linkProblems)
+            let results = MarkdownStep(shortcodes: ShortcodeRenderer(templates: templates, engine: engine), cache: options.markdownCache)
+                .run(&site, diagnostics: &diagnostics, linkProblems: &linkProblems,
+                     reusing: replaced == nil ? nil : previous.markdown, replaced: replaced ?? [])
             result.linkProblems = linkProblems.sorted(by: Diagnostic.fileOrder)
+            return results
         }
-        let context = step("Build context") { SiteContext(site: site, reusing: previous.context) }
+        let context = step("Build context") { SiteContext(site: site, reusing: previous.context, replaced: replaced) }
         let expands = !site.contentIslands.isEmpty
         var hasBoundaries = expands
         for name in templates.library.names {
@@ -184,11 +206,15 @@ extension SiteBuilder {
         let everything = templatesChanged || expands != previous.contentIslandsExpand
         var records: [String: IncrementalBuild.Record] = [:]
         var stale: [(RenderJob, Value)] = []
+        // After a patch, only the jobs that show a replaced page can have another input.
+        let mayShow = replaced.map { Self.jobsShowing($0, site: site) }
+        let calls = CallResults(renderer: renderer)
         step("Find changed pages") {
             let inputs = parallelMap(jobs) { job -> (Value, IncrementalBuild.Record?) in
-                let input = renderer.input(for: job)
-                guard !everything, let record = previous.records[job.outputFile], record.template == job.template, record.input == input,
-                      record.calls.allSatisfy({ renderer.returnsSame($0) }) else { return (input, nil) }
+                let record = everything ? nil : previous.records[job.outputFile]
+                let input = record != nil && mayShow?(job) == false ? record!.input : renderer.input(for: job)
+                guard let record, record.template == job.template, record.input == input,
+                      record.calls.allSatisfy({ calls.returnsSame($0) }) else { return (input, nil) }
                 return (input, record)
             }
             for (job, (input, record)) in zip(jobs, inputs) {
@@ -217,7 +243,7 @@ extension SiteBuilder {
         // Write in place what changed; remove what is gone.
         let output = OutputDirectory(inPlace: options.output, previous: previous.written)
         step("Write pages") {
-            parallelMap(outputs) { job, out -> Void in output.write(job.outputFile, out.bytes) }
+            _ = parallelMap(outputs) { job, out -> Void in output.write(job.outputFile, out.bytes) }
             let rendered = Set(outputs.map(\.0.outputFile))
             for job in jobs where !rendered.contains(job.outputFile) {
                 // Not rendered again: the file stays as the previous build wrote it.
@@ -261,9 +287,32 @@ extension SiteBuilder {
         }
         incremental.store(IncrementalBuild.Snapshot(
             root: root, output: previous.output, config: previous.config, now: previous.now, templateFolders: previous.templateFolders, templates: templates,
-            data: previous.data, assets: assets, context: context, lists: renderer.lists, content: content, records: records, written: output.written,
+            data: previous.data, assets: assets, context: context, lists: renderer.lists, content: content, markdown: markdown,
+            records: records, written: output.written,
             entries: entries, feeds: feeds, inputs: report.inputs ?? previous.inputs, islandKeys: islandKeys, contentIslandsExpand: expands,
-            keptWarnings: previous.keptWarnings), rendered: outputs.count)
+            keptWarnings: previous.keptWarnings), rendered: outputs.count,
+            replaced: replaced.map { $0.map { site.pages[$0].contentPath }.sorted() })
+    }
+
+    /// Whether a job's template input may hold one of the `replaced` pages, in a site
+    /// where they kept their places: the page itself, the lists of its section, and the
+    /// terms it has. (Every other input is the last build's.)
+    static func jobsShowing(_ replaced: Set<Int>, site: Site) -> @Sendable (RenderJob) -> Bool {
+        let sections = Set(replaced.map { site.pages[$0].section })
+        var named: Set<String> = []
+        for i in replaced {
+            for (name, terms) in site.pages[i].frontMatter.taxonomies where !terms.isEmpty { named.insert(name) }
+        }
+        let taxonomies = named
+        return { job in
+            switch job.kind {
+            case .page(let i): return replaced.contains(i)
+            case .section(let key, _): return sections.contains(key)
+            case .taxonomy(let name): return taxonomies.contains(name)
+            case .term(let name, let t, _): return taxonomies.contains(name) && !replaced.isDisjoint(with: site.taxonomies[name]?[t].pages ?? [])
+            case .notFound: return false
+            }
+        }
     }
 
     /// Every page's and section's Markdown links, for `sitegen check`.
@@ -272,5 +321,33 @@ extension SiteBuilder {
             + site.sections.values.compactMap { section in
                 section.file.map { PageLinks(file: $0, path: section.path, links: section.rendered?.links ?? []) }
             }.sorted { $0.file < $1.file }
+    }
+}
+
+/// What the template functions return in this build, each distinct call made once: the
+/// same `get_section` call recorded by hundreds of pages is run again only once.
+final class CallResults: @unchecked Sendable {
+    private let renderer: SiteRenderer
+    private let lock = NSLock()
+    /// By function name and arguments as JSON; the arguments are kept to tell apart the
+    /// few that JSON does not (`2` and `2.0`, a string and the same trusted HTML).
+    private var results: [String: [(arguments: Arguments, result: Value?)]] = [:]
+
+    init(renderer: SiteRenderer) { self.renderer = renderer }
+
+    /// Whether `call` returns the same now as when it was recorded.
+    func returnsSame(_ call: RecordedCall) -> Bool {
+        let key = call.name + "(" + JSON.serialize(.array(call.arguments.positional)) + JSON.serialize(.object(call.arguments.named))
+        let known = lock.withLock {
+            results[key]?.first { $0.arguments.positional == call.arguments.positional && $0.arguments.named == call.arguments.named }
+        }
+        let now: Value?
+        if let known {
+            now = known.result
+        } else {
+            now = renderer.call(call.name, call.arguments)
+            lock.withLock { results[key, default: []].append((call.arguments, now)) }
+        }
+        return now.map { $0 == call.result } ?? false
     }
 }

@@ -113,12 +113,13 @@ public struct SiteBuilder {
         let assets = StaticAssets(themeStatic: themeRoot.map { $0.path + "/static" }, siteStatic: root + "/static")
 
         // Render.
-        step("Render Markdown") {
+        let markdown = step("Render Markdown") { () -> MarkdownStep.Results in
             let engine = SiteRenderer.engine(site: site, templates: templates, assets: assets, now: now.rfc3339)
             var linkProblems: [Diagnostic] = []
-            MarkdownStep(shortcodes: ShortcodeRenderer(templates: templates, engine: engine), cache: options.markdownCache)
+            let results = MarkdownStep(shortcodes: ShortcodeRenderer(templates: templates, engine: engine), cache: options.markdownCache)
                 .run(&site, diagnostics: &diagnostics, linkProblems: &linkProblems)
             result.linkProblems = linkProblems.sorted(by: Diagnostic.fileOrder)
+            return results
         }
         result.links = Self.links(of: site)
         let context = step("Build context") { SiteContext(site: site) }
@@ -227,7 +228,8 @@ public struct SiteBuilder {
             }
             incremental.store(IncrementalBuild.Snapshot(
                 root: root, output: outputPath, config: config, now: now, templateFolders: templateFolders, templates: templates,
-                data: site.data, assets: assets, context: context, lists: renderer.lists, content: content, records: records, written: output.written,
+                data: site.data, assets: assets, context: context, lists: renderer.lists, content: content, markdown: markdown,
+                records: records, written: output.written,
                 entries: entries, feeds: feeds, inputs: serverReport.inputs, islandKeys: islandKeys, contentIslandsExpand: !site.contentIslands.isEmpty,
                 keptWarnings: kept), rendered: jobs.count)
         }
