@@ -25,9 +25,17 @@ struct ContentLoader {
     }
 
     /// A content file as parsed, and its first line (where whole-file diagnostics point).
-    struct ParsedFile: Sendable {
-        var content: ContentFile
-        var firstLine: String?
+    ///
+    /// A class: unchanged after parsing, and shared (one retain) by every build that
+    /// keeps the file.
+    final class ParsedFile: Sendable {
+        let content: ContentFile
+        let firstLine: String?
+
+        init(content: ContentFile, firstLine: String?) {
+            self.content = content
+            self.firstLine = firstLine
+        }
     }
 
     /// A Markdown file found on disk, before parsing.

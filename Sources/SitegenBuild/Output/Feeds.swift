@@ -11,11 +11,15 @@ enum Feeds {
         var content: String
     }
 
-    static func entries(_ indices: [Int], context: SiteContext, limit: Int) -> [Entry] {
-        let site = context.site
-        // Newest first; only the pages that make the cut are turned into entries.
+    /// The `limit` newest of the dated pages among `indices`, newest first.
+    static func newest(_ indices: [Int], site: Site, limit: Int) -> [Int] {
         let dated = indices.compactMap { i in site.pages[i].date.map { (page: i, key: $0.rfc3339Sortable) } }
-        let newest = dated.sorted { $0.key > $1.key }.prefix(limit).map(\.page)
+        return dated.sorted { $0.key > $1.key }.prefix(limit).map(\.page)
+    }
+
+    /// The entries of the pages `newest` (see ``newest(_:site:limit:)``).
+    static func entries(newest: [Int], context: SiteContext) -> [Entry] {
+        let site = context.site
         // Islands written in Markdown leave boundaries in the content; a feed shows their fallbacks.
         let hasIslands = !site.contentIslands.isEmpty
         func clean(_ html: String) -> String { hasIslands ? SuspenseMarkup.removingContentBoundaries(html) : html }

@@ -6,19 +6,37 @@ struct OutputExtras {
     let context: SiteContext
     let output: OutputDirectory
     let now: DateValue
-    /// The feeds of the previous build (incremental preview builds): a feed whose title
-    /// and entries are the same is left as it is, not written again.
-    var previousFeeds: [String: Feed] = [:]
+    /// What the previous build wrote (incremental preview builds): a feed or sitemap
+    /// made of the same is left as it is, not written again.
+    var previous: Written?
+    /// Every page kept its date and place since `previous` (an incremental build that
+    /// patched the site): the feeds list the same pages, in the same order.
+    var pagesKeptTheirPlaces = false
 
     /// What a feed folder's `atom.xml` and `rss.xml` are made of.
     struct Feed: Equatable, Sendable {
         var title: String
+        /// The pages listed, newest first.
+        var pages: [Int]
         var entries: [Feeds.Entry]
     }
 
-    /// Writes everything; returns the feeds by folder (`""`, `posts/`, `tags/swift/`).
+    /// A `<url>` of the sitemap.
+    struct SitemapURL: Equatable, Sendable {
+        var location: String
+        var modified: DateValue?
+    }
+
+    /// What was written: the feeds by folder (`""`, `posts/`, `tags/swift/`), and the
+    /// sitemap's URLs in the order of the jobs.
+    struct Written: Sendable {
+        var feeds: [String: Feed] = [:]
+        var sitemap: [SitemapURL] = []
+    }
+
+    /// Writes everything; returns what the feeds and the sitemap were made of.
     @discardableResult
-    func write(jobs: [RenderJob]) -> [String: Feed] {
+    func write(jobs: [RenderJob]) -> Written {
         var feeds: [String: Feed] = [:]
         let site = context.site
         let config = site.config
@@ -36,18 +54,21 @@ struct OutputExtras {
                 feed(taxonomy.name + "/" + term.slug + "/", config.title + " – " + term.name, term.pages)
             }
         }
-        var urls: [(String, DateValue?)] = []
+        var urls: [SitemapURL] = []
+        urls.reserveCapacity(jobs.count)
         for job in jobs {
             switch job.kind {
             case .notFound: continue
             case .page(let i):
-                urls.append((site.permalink(job.path), site.pages[i].frontMatter.updated.flatMap { DateValue(iso: $0) } ?? site.pages[i].date))
+                urls.append(SitemapURL(location: site.permalink(job.path),
+                                       modified: site.pages[i].frontMatter.updated.flatMap { DateValue(iso: $0) } ?? site.pages[i].date))
             default:
-                urls.append((site.permalink(job.path), nil))
+                urls.append(SitemapURL(location: site.permalink(job.path), modified: nil))
             }
         }
-        urls.sort { $0.0 < $1.0 }
-        output.write("sitemap.xml", Feeds.sitemap(urls))
+        if previous?.sitemap != urls || !output.keepPrevious(["sitemap.xml"]) {
+            output.write("sitemap.xml", Feeds.sitemap(urls.sorted { $0.location < $1.location }.map { ($0.location, $0.modified) }))
+        }
         output.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + site.permalink("/sitemap.xml") + "\n")
         for i in site.pages.indices {
             for alias in site.pages[i].frontMatter.aliases {
@@ -56,16 +77,18 @@ struct OutputExtras {
                 output.write(clean + (clean.hasSuffix(".html") ? "" : "/index.html"), redirect(to: site.permalink(site.pages[i].path)))
             }
         }
-        return feeds
+        return Written(feeds: feeds, sitemap: urls)
     }
 
     func writeFeeds(directory: String, title: String, pages: [Int]) -> Feed {
         let site = context.site
         let config = site.config
-        let entries = Feeds.entries(pages, context: context, limit: config.feeds.limit)
-        let feed = Feed(title: title, entries: entries)
+        let last = previous?.feeds[directory]
+        let newest = pagesKeptTheirPlaces && last != nil ? last!.pages : Feeds.newest(pages, site: site, limit: config.feeds.limit)
+        let entries = Feeds.entries(newest: newest, context: context)
+        let feed = Feed(title: title, pages: newest, entries: entries)
         let files = (config.feeds.atom ? [directory + "atom.xml"] : []) + (config.feeds.rss ? [directory + "rss.xml"] : [])
-        if previousFeeds[directory] == feed, output.keepPrevious(files) { return feed }
+        if last == feed, output.keepPrevious(files) { return feed }
         let siteURL = site.permalink("/" + directory)
         if config.feeds.atom {
             output.write(directory + "atom.xml", Feeds.atom(

@@ -1,3 +1,4 @@
+import Foundation
 import SitegenHTML
 
 /// One output file to render through a template.
@@ -32,10 +33,45 @@ struct RenderOutput: Sendable {
 
 /// A template function call made while rendering a job (`get_section("posts")`), and
 /// what it returned.
-struct RecordedCall: Sendable {
-    var name: String
-    var arguments: Arguments
-    var result: Value
+///
+/// A class, and one object for the same call with the same result across the jobs of a
+/// build (``RecordedCalls``): thousands of pages making one navigation call share it,
+/// and an incremental build checks it once.
+final class RecordedCall: Sendable {
+    let name: String
+    let arguments: Arguments
+    let result: Value
+
+    init(name: String, arguments: Arguments, result: Value) {
+        self.name = name
+        self.arguments = arguments
+        self.result = result
+    }
+
+    /// The function name and the arguments as JSON. JSON does not tell apart a few
+    /// arguments (`2` and `2.0`, a string and the same trusted HTML): compare them too.
+    var key: String {
+        name + "(" + JSON.serialize(.array(arguments.positional)) + JSON.serialize(.object(arguments.named))
+    }
+
+    func hasArguments(of other: RecordedCall) -> Bool {
+        arguments.positional == other.arguments.positional && arguments.named == other.arguments.named
+    }
+}
+
+/// The calls recorded in one build, one object per distinct call and result.
+final class RecordedCalls: @unchecked Sendable {
+    private let lock = NSLock()
+    private var calls: [String: [RecordedCall]] = [:]
+
+    func intern(_ call: RecordedCall) -> RecordedCall {
+        let key = call.key
+        return lock.withLock {
+            if let known = calls[key]?.first(where: { $0.hasArguments(of: call) && $0.result == call.result }) { return known }
+            calls[key, default: []].append(call)
+            return call
+        }
+    }
 }
 
 /// The calls of one job's render; a render runs on one thread.

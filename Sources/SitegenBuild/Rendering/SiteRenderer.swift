@@ -16,6 +16,9 @@ struct SiteRenderer {
         var sectionPages: [String: Value] = [:]
         var taxonomies: [String: Value] = [:]
     }
+    /// The template function calls recorded by this build's renders, one object per
+    /// distinct call.
+    let recordedCalls = RecordedCalls()
     /// The script that fills boundaries left waiting (`SuspenseMarkup.deferredLoader`), with
     /// its watchdog set from this site's loader timeout.
     let deferredLoader: String
@@ -135,12 +138,13 @@ struct SiteRenderer {
     /// those results changed.
     func renderRecording(_ job: RenderJob, input: Value) -> (RenderOutput, [RecordedCall]) {
         let log = CallLog()
+        let table = recordedCalls
         var engine = self.engine
         for (name, function) in engine.functions {
             // A named function: Swift 6.3's SILGen crashes on a @Sendable typed-throws closure literal here.
             @Sendable func recorded(_ arguments: Arguments) throws(TemplateError) -> Value {
                 let result = try function(arguments)
-                log.calls.append(RecordedCall(name: name, arguments: arguments, result: result))
+                log.calls.append(table.intern(RecordedCall(name: name, arguments: arguments, result: result)))
                 return result
             }
             engine.functions[name] = recorded

@@ -55,8 +55,10 @@ public final class IncrementalBuild: @unchecked Sendable {
         var written: [String: OutputDirectory.WrittenFile]
         /// The manifest entries of every output file, by path.
         var entries: [String: AssetManifest.Entry]
-        /// The feeds written, by folder.
-        var feeds: [String: OutputExtras.Feed]
+        /// Their paths in byte order, the manifest's.
+        var entryOrder: [String]
+        /// What the feeds and the sitemap were made of.
+        var extras: OutputExtras.Written
         var inputs: SiteInputs?
         var islandKeys: IslandKeys
         var contentIslandsExpand: Bool
@@ -251,8 +253,9 @@ extension SiteBuilder {
             }
         }
         var extras = OutputExtras(context: context, output: output, now: previous.now)
-        extras.previousFeeds = previous.feeds
-        let feeds = step("Write feeds and sitemap") { extras.write(jobs: jobs) }
+        extras.previous = previous.extras
+        extras.pagesKeptTheirPlaces = replaced != nil
+        let written = step("Write feeds and sitemap") { extras.write(jobs: jobs) }
         let gone = previous.written.keys.filter { output.written[$0] == nil }
         for path in gone { output.remove(path) }
 
@@ -265,12 +268,15 @@ extension SiteBuilder {
                                                 etag: ContentHash.hex(file.hash), isImmutable: StaticAssets.isFingerprinted(path),
                                                 gzipSize: nil, brotliSize: nil, isLive: false)
         }
-        for path in entries.keys { entries[path]?.isLive = live.contains(path) }
+        for (path, entry) in entries where entry.isLive != live.contains(path) { entries[path]?.isLive = !entry.isLive }
         var server = ServerStep(config: previous.config, staging: output.destination,
                                 cacheDirectory: options.cacheDirectory ?? BuildOptions.defaultCacheDirectory,
                                 siteRoot: root, templates: templates, suspendedPages: result.suspendedPages, islandKeys: islandKeys,
                                 contentIslands: site.contentIslands)
-        server.knownEntries = entries.keys.sorted().map { entries[$0]! }
+        // The same paths: the same order, and the manifest does not sort them again.
+        let order = gone.isEmpty && entries.count == previous.entryOrder.count
+            ? previous.entryOrder : entries.keys.sorted { Text.compare($0, $1) < 0 }
+        server.knownEntries = order.map { entries[$0]! }
         server.previousInputs = previous.inputs
         let report = server.run(options: options) { name, body in step(name, body) }
         diagnostics.append(contentsOf: report.diagnostics)
@@ -289,7 +295,7 @@ extension SiteBuilder {
             root: root, output: previous.output, config: previous.config, now: previous.now, templateFolders: previous.templateFolders, templates: templates,
             data: previous.data, assets: assets, context: context, lists: renderer.lists, content: content, markdown: markdown,
             records: records, written: output.written,
-            entries: entries, feeds: feeds, inputs: report.inputs ?? previous.inputs, islandKeys: islandKeys, contentIslandsExpand: expands,
+            entries: entries, entryOrder: order, extras: written, inputs: report.inputs ?? previous.inputs, islandKeys: islandKeys, contentIslandsExpand: expands,
             keptWarnings: previous.keptWarnings), rendered: outputs.count,
             replaced: replaced.map { $0.map { site.pages[$0].contentPath }.sorted() })
     }
@@ -303,13 +309,20 @@ extension SiteBuilder {
         for i in replaced {
             for (name, terms) in site.pages[i].frontMatter.taxonomies where !terms.isEmpty { named.insert(name) }
         }
-        let taxonomies = named
+        // By taxonomy, the indices of the terms that list a replaced page.
+        var listing: [String: Set<Int>] = [:]
+        for name in named {
+            for (t, term) in (site.taxonomies[name] ?? []).enumerated() where term.pages.contains(where: replaced.contains) {
+                listing[name, default: []].insert(t)
+            }
+        }
+        let taxonomies = named, terms = listing
         return { job in
             switch job.kind {
             case .page(let i): return replaced.contains(i)
             case .section(let key, _): return sections.contains(key)
             case .taxonomy(let name): return taxonomies.contains(name)
-            case .term(let name, let t, _): return taxonomies.contains(name) && !replaced.isDisjoint(with: site.taxonomies[name]?[t].pages ?? [])
+            case .term(let name, let t, _): return terms[name]?.contains(t) == true
             case .notFound: return false
             }
         }
@@ -324,30 +337,35 @@ extension SiteBuilder {
     }
 }
 
-/// What the template functions return in this build, each distinct call made once: the
-/// same `get_section` call recorded by hundreds of pages is run again only once.
+/// Whether recorded calls return the same in this build, each distinct call made once:
+/// the call that hundreds of pages recorded (one ``RecordedCall`` object) is checked once.
 final class CallResults: @unchecked Sendable {
     private let renderer: SiteRenderer
     private let lock = NSLock()
-    /// By function name and arguments as JSON; the arguments are kept to tell apart the
-    /// few that JSON does not (`2` and `2.0`, a string and the same trusted HTML).
-    private var results: [String: [(arguments: Arguments, result: Value?)]] = [:]
+    private var same: [ObjectIdentifier: Bool] = [:]
+    /// Keeps the checked calls alive, so that their identifiers stay theirs.
+    private var checked: [RecordedCall] = []
+    /// What each distinct call returns now, by ``RecordedCall/key``.
+    private var results: [String: [(call: RecordedCall, result: Value?)]] = [:]
 
     init(renderer: SiteRenderer) { self.renderer = renderer }
 
     /// Whether `call` returns the same now as when it was recorded.
     func returnsSame(_ call: RecordedCall) -> Bool {
-        let key = call.name + "(" + JSON.serialize(.array(call.arguments.positional)) + JSON.serialize(.object(call.arguments.named))
-        let known = lock.withLock {
-            results[key]?.first { $0.arguments.positional == call.arguments.positional && $0.arguments.named == call.arguments.named }
-        }
+        if let known = lock.withLock({ same[ObjectIdentifier(call)] }) { return known }
+        let key = call.key
         let now: Value?
-        if let known {
+        if let known = lock.withLock({ results[key]?.first { $0.call.hasArguments(of: call) } }) {
             now = known.result
         } else {
             now = renderer.call(call.name, call.arguments)
-            lock.withLock { results[key, default: []].append((call.arguments, now)) }
+            lock.withLock { results[key, default: []].append((call, now)) }
         }
-        return now.map { $0 == call.result } ?? false
+        let isSame = now.map { $0 == call.result } ?? false
+        lock.withLock {
+            same[ObjectIdentifier(call)] = isSame
+            checked.append(call)
+        }
+        return isSame
     }
 }

@@ -171,7 +171,7 @@ public struct SiteBuilder {
             if !out.sections.isEmpty { result.suspendedPages[job.path] = out.sections }
             records[job.outputFile] = record
         }
-        let feeds = step("Write feeds and sitemap") { OutputExtras(context: context, output: output, now: now).write(jobs: jobs) }
+        let extras = step("Write feeds and sitemap") { OutputExtras(context: context, output: output, now: now).write(jobs: jobs) }
         step("Copy static files") {
             for (path, source) in assets.files.sorted(by: { $0.key < $1.key }) { output.copy(from: source, to: path) }
             for page in site.pages {
@@ -230,7 +230,7 @@ public struct SiteBuilder {
                 root: root, output: outputPath, config: config, now: now, templateFolders: templateFolders, templates: templates,
                 data: site.data, assets: assets, context: context, lists: renderer.lists, content: content, markdown: markdown,
                 records: records, written: output.written,
-                entries: entries, feeds: feeds, inputs: serverReport.inputs, islandKeys: islandKeys, contentIslandsExpand: !site.contentIslands.isEmpty,
+                entries: entries, entryOrder: entries.keys.sorted { Text.compare($0, $1) < 0 }, extras: extras, inputs: serverReport.inputs, islandKeys: islandKeys, contentIslandsExpand: !site.contentIslands.isEmpty,
                 keptWarnings: kept), rendered: jobs.count)
         }
     }

@@ -39,24 +39,27 @@ extension AssetManifest {
             guard let entryCount = UInt32(exactly: sorted.count) else { throw .tooLarge }
 
             var heap: [UInt8] = []
-            var interned: [[UInt8]: UInt32] = [:]
-            func intern(_ string: [UInt8]) throws(ManifestBuildError) -> UInt32 {
-                if let offset = interned[string] { return offset }
-                guard UInt64(heap.count) + UInt64(string.count) <= UInt64(UInt32.max) else { throw .tooLarge }
+            // Content types repeat, and so do the etags of identical files; paths are unique.
+            var interned: [BytesKey: UInt32] = [:]
+            func append(_ string: String) throws(ManifestBuildError) -> UInt32 {
+                guard UInt64(heap.count) + UInt64(string.utf8.count) <= UInt64(UInt32.max) else { throw .tooLarge }
                 let offset = UInt32(heap.count)
-                heap.append(contentsOf: string)
-                interned[string] = offset
+                heap.append(contentsOf: string.utf8)
+                return offset
+            }
+            func intern(_ string: String) throws(ManifestBuildError) -> UInt32 {
+                if let offset = interned[BytesKey(string: string)] { return offset }
+                let offset = try append(string)
+                interned[BytesKey(string: string)] = offset
                 return offset
             }
 
             var records: [UInt8] = []
             records.reserveCapacity(sorted.count * ManifestFormat.recordSize)
-            for (pathBytes, entry) in sorted {
-                let contentType = Array(entry.contentType.utf8)
-                let etag = Array(entry.etag.utf8)
-                let pathOffset = try intern(pathBytes)
-                let contentTypeOffset = try intern(contentType)
-                let etagOffset = try intern(etag)
+            for entry in sorted {
+                let pathOffset = try append(entry.path)
+                let contentTypeOffset = try intern(entry.contentType)
+                let etagOffset = try intern(entry.etag)
                 var flags: UInt8 = 0
                 if entry.isImmutable { flags |= ManifestFormat.immutableFlag }
                 if entry.isHTML { flags |= ManifestFormat.htmlFlag }
@@ -69,9 +72,9 @@ extension AssetManifest {
                 records.appendLittleEndian(pathOffset)
                 records.appendLittleEndian(contentTypeOffset)
                 records.appendLittleEndian(etagOffset)
-                records.appendLittleEndian(UInt16(pathBytes.count))
-                records.appendLittleEndian(UInt16(contentType.count))
-                records.appendLittleEndian(UInt16(etag.count))
+                records.appendLittleEndian(UInt16(entry.path.utf8.count))
+                records.appendLittleEndian(UInt16(entry.contentType.utf8.count))
+                records.appendLittleEndian(UInt16(entry.etag.utf8.count))
                 records.append(flags)
                 records.append(contentsOf: [0, 0, 0, 0, 0])
             }
@@ -88,14 +91,11 @@ extension AssetManifest {
 
         /// Validates every entry and sorts by path bytes (not `String` order, which is by
         /// Unicode scalars after normalization and would not match the reader's search).
-        private func sortedEntries() throws(ManifestBuildError) -> [([UInt8], Entry)] {
-            var keyed: [([UInt8], Entry)] = []
-            keyed.reserveCapacity(pending.count)
+        private func sortedEntries() throws(ManifestBuildError) -> [Entry] {
             for entry in pending {
-                let path = Array(entry.path.utf8)
-                guard !path.isEmpty else { throw .emptyPath }
-                guard path[0] != UInt8(ascii: "/") else { throw .leadingSlash(path: entry.path) }
-                guard path.count <= ManifestFormat.maxStringLength,
+                guard let first = entry.path.utf8.first else { throw .emptyPath }
+                guard first != UInt8(ascii: "/") else { throw .leadingSlash(path: entry.path) }
+                guard entry.path.utf8.count <= ManifestFormat.maxStringLength,
                     entry.contentType.utf8.count <= ManifestFormat.maxStringLength,
                     entry.etag.utf8.count <= ManifestFormat.maxStringLength
                 else { throw .stringTooLong(path: entry.path) }
@@ -103,13 +103,46 @@ extension AssetManifest {
                 guard Self.isValidContentType(entry.contentType) else {
                     throw .invalidContentType(path: entry.path, contentType: entry.contentType)
                 }
-                keyed.append((path, entry))
             }
-            keyed.sort { $0.0.lexicographicallyPrecedes($1.0) }
-            for index in keyed.indices.dropFirst() where keyed[index].0 == keyed[index - 1].0 {
-                throw .duplicatePath(path: keyed[index].1.path)
+            // Entries given in order (an incremental build keeps the last order) are not sorted again.
+            var sorted = pending
+            if !Self.isSorted(pending) {
+                // Sorting positions moves integers, not entries.
+                let order = pending.indices.sorted { Self.compareBytes(pending[$0].path, pending[$1].path) < 0 }
+                sorted = order.map { pending[$0] }
             }
-            return keyed
+            for index in sorted.indices.dropFirst() where Self.compareBytes(sorted[index].path, sorted[index - 1].path) == 0 {
+                throw .duplicatePath(path: sorted[index].path)
+            }
+            return sorted
+        }
+
+        /// A string as a dictionary key, by its bytes (no Unicode normalization tables in
+        /// Embedded Swift).
+        struct BytesKey: Hashable {
+            let string: String
+            static func == (a: BytesKey, b: BytesKey) -> Bool { compareBytes(a.string, b.string) == 0 }
+            func hash(into hasher: inout Hasher) {
+                var s = string
+                s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            }
+        }
+
+        /// Whether each path is after the one before (or equal: duplicates are found later).
+        static func isSorted(_ entries: [Entry]) -> Bool {
+            for index in entries.indices.dropFirst() where compareBytes(entries[index - 1].path, entries[index].path) > 0 { return false }
+            return true
+        }
+
+        /// Orders two strings by their UTF-8 bytes.
+        static func compareBytes(_ a: String, _ b: String) -> Int {
+            var a = a, b = b
+            return a.withUTF8 { x in
+                b.withUTF8 { y in
+                    for i in 0..<min(x.count, y.count) where x[i] != y[i] { return x[i] < y[i] ? -1 : 1 }
+                    return x.count == y.count ? 0 : x.count < y.count ? -1 : 1
+                }
+            }
         }
 
         /// `etagc` of RFC 9110 section 8.8.3, without obs-text: visible ASCII except `"`.
