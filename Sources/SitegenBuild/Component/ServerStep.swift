@@ -53,21 +53,28 @@ struct ServerStep {
                 report.diagnostics.append(Diagnostic(.error, "cannot build the asset manifest: " + error.message))
             }
         }
-        let (functions, functionFiles) = FunctionDiscovery.scan(siteRoot: siteRoot)
-        let siteData = SiteDataBuilder(config: config, templates: templates, suspendedPages: suspendedPages, functions: functions,
-                                       islandKeys: islandKeys, contentIslands: contentIslands)
-        report.diagnostics.append(contentsOf: siteData.checkLoaders())
-        guard config.serverComponent, report.diagnostics.isEmpty else { return report }
-        let inputs = SiteInputs(functionFiles: functionFiles, registration: FunctionDiscovery.registration(
+        var inputs: SiteInputs?
+        step("Server inputs") {
+            let (functions, functionFiles) = FunctionDiscovery.scan(siteRoot: siteRoot)
+            let siteData = SiteDataBuilder(config: config, templates: templates, suspendedPages: suspendedPages, functions: functions,
+                                           islandKeys: islandKeys, contentIslands: contentIslands)
+            report.diagnostics.append(contentsOf: siteData.checkLoaders())
+            guard config.serverComponent, report.diagnostics.isEmpty else { return }
+            inputs = SiteInputs(functionFiles: functionFiles, registration: FunctionDiscovery.registration(
                                     functions, unicodeCaseMapping: TemplateFilterScan.needsUnicodeCaseMapping(siteData.islandTemplates())),
                                 data: siteData.blob(),
                                 isDynamic: !functions.isEmpty || !suspendedPages.isEmpty)
+        }
+        guard let inputs else { return report }
         report.inputs = inputs
         if options.preview, let previousInputs, previousInputs == inputs {
-            do {
-                try writeExternalManifest(manifest)
-            } catch {
-                report.diagnostics.append(Diagnostic(.error, "cannot write " + ComponentEmitter.externalManifestPath, notes: [String(describing: error)]))
+            step("Write manifest") {
+                do {
+                    try writeExternalManifest(manifest)
+                } catch {
+                    report.diagnostics.append(Diagnostic(.error, "cannot write " + ComponentEmitter.externalManifestPath,
+                                                         notes: [String(describing: error)]))
+                }
             }
             return report
         }

@@ -21,6 +21,9 @@ final class OutputDirectory: @unchecked Sendable {
     /// When tracking (preview builds): what every `write` of this build wrote, by path,
     /// so the next incremental build can skip files that come out the same.
     private(set) var written: [String: WrittenFile] = [:]
+    /// The part of ``written`` that differs from what the previous build wrote (in-place
+    /// builds: the files whose manifest entries change).
+    private(set) var fresh: [String: WrittenFile] = [:]
     private let tracks: Bool
     private let previous: [String: WrittenFile]
     /// Files that could not be written or copied, each with its `errno`.
@@ -54,6 +57,7 @@ final class OutputDirectory: @unchecked Sendable {
         isInPlace = true
         tracks = true
         self.previous = previous
+        written.reserveCapacity(previous.count)
     }
 
     /// Writes `bytes` to `path` (relative, no leading slash); safe from many threads.
@@ -74,7 +78,12 @@ final class OutputDirectory: @unchecked Sendable {
         ensureDirectory(of: full)
         let code = bytes.withUnsafeBytes { OutputFile.write($0, to: full) }
         record(path, code.map { OutputFile.Failure(path: path, code: $0) })
-        if code == nil, let file { lock.withLock { written[path] = file } }
+        if code == nil, let file {
+            lock.withLock {
+                written[path] = file
+                if isInPlace { fresh[path] = file }
+            }
+        }
     }
 
     /// Counts a file a previous build wrote and this one leaves as it is (in-place builds).
@@ -82,6 +91,14 @@ final class OutputDirectory: @unchecked Sendable {
         lock.withLock {
             written[path] = file
             fileCount += 1
+        }
+    }
+
+    /// Counts files a previous build wrote and this one leaves as they are, at once.
+    func keep(_ files: [(path: String, file: WrittenFile)]) {
+        lock.withLock {
+            for (path, file) in files { written[path] = file }
+            fileCount += files.count
         }
     }
 

@@ -33,6 +33,7 @@ struct MarkdownStep {
     func run(_ site: inout Site, diagnostics: inout [Diagnostic], linkProblems: inout [Diagnostic],
              reusing previous: Results? = nil, replaced: Set<Int> = []) -> Results {
         var targets: [String: String] = [:]  // content path → URL path
+        targets.reserveCapacity(site.pages.count + site.sections.count)
         for i in site.pages.indices { targets[site.pages[i].contentPath] = site.pages[i].path }
         for section in site.sections.values { targets[section.contentPath] = section.path }
         let options = site.config
@@ -90,10 +91,12 @@ struct MarkdownStep {
     /// Collects the diagnostics and islands of `results` and checks the links' anchors.
     private func finish(_ site: inout Site, _ results: Results, diagnostics: inout [Diagnostic],
                         linkProblems: inout [Diagnostic]) -> Results {
-        var brokenLinks = results.pages.flatMap(\.problems)
-        for result in results.pages {
-            diagnostics.append(contentsOf: result.diagnostics)
-            site.contentIslands.append(contentsOf: result.islands)
+        // By index, touching only what is there: thousands of results, mostly empty.
+        var brokenLinks: [LinkResolver.Problem] = []
+        for i in results.pages.indices {
+            if !results.pages[i].problems.isEmpty { brokenLinks.append(contentsOf: results.pages[i].problems) }
+            if !results.pages[i].diagnostics.isEmpty { diagnostics.append(contentsOf: results.pages[i].diagnostics) }
+            if !results.pages[i].islands.isEmpty { site.contentIslands.append(contentsOf: results.pages[i].islands) }
         }
         for key in results.sections.keys.sorted() {
             let result = results.sections[key]!
@@ -168,12 +171,20 @@ struct LinkResolver: Sendable {
         var diagnostic: Diagnostic
     }
 
-    struct Result: Sendable {
-        var rendered: RenderedMarkdown
-        var problems: [Problem]
+    /// A class: kept by the Markdown cache and from build to build, and shared, not copied.
+    final class Result: Sendable {
+        let rendered: RenderedMarkdown
+        let problems: [Problem]
         /// Shortcode errors.
-        var diagnostics: [Diagnostic] = []
-        var islands: [ContentIsland] = []
+        let diagnostics: [Diagnostic]
+        let islands: [ContentIsland]
+
+        init(rendered: RenderedMarkdown, problems: [Problem], diagnostics: [Diagnostic] = [], islands: [ContentIsland] = []) {
+            self.rendered = rendered
+            self.problems = problems
+            self.diagnostics = diagnostics
+            self.islands = islands
+        }
     }
 
     /// - Parameter bundlePath: for a page bundle, its URL path: relative links to the

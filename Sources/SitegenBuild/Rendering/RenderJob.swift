@@ -2,7 +2,10 @@ import Foundation
 import SitegenHTML
 
 /// One output file to render through a template.
-struct RenderJob: Sendable {
+///
+/// A class: thousands of jobs are passed around a build, and an incremental build looks
+/// each one up by its output file; a copy is one retain.
+final class RenderJob: Sendable {
     enum Kind: Sendable {
         case page(Int)
         case section(String, pager: Int)
@@ -11,16 +14,25 @@ struct RenderJob: Sendable {
         case notFound
     }
 
-    var kind: Kind
-    var template: String
+    let kind: Kind
+    let template: String
     /// URL path (`/posts/hello/`); the file is `<path>index.html`, or `404.html`.
-    var path: String
+    let path: String
     /// For diagnostics: what was being rendered.
-    var what: String
+    let what: String
+    /// The file written, relative to the output folder.
+    let outputFile: String
 
-    var outputFile: String {
-        if case .notFound = kind { return "404.html" }
-        return String(path.dropFirst()) + "index.html"
+    init(kind: Kind, template: String, path: String, what: String) {
+        self.kind = kind
+        self.template = template
+        self.path = path
+        self.what = what
+        if case .notFound = kind {
+            outputFile = "404.html"
+        } else {
+            outputFile = String(path.dropFirst()) + "index.html"
+        }
     }
 }
 

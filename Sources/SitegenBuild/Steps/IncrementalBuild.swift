@@ -57,6 +57,8 @@ public final class IncrementalBuild: @unchecked Sendable {
         var entries: [String: AssetManifest.Entry]
         /// Their paths in byte order, the manifest's.
         var entryOrder: [String]
+        /// The pages with suspense boundaries, by output file (the entries marked live).
+        var liveFiles: Set<String>
         /// What the feeds and the sitemap were made of.
         var extras: OutputExtras.Written
         var inputs: SiteInputs?
@@ -195,9 +197,11 @@ extension SiteBuilder {
             SiteDataBuilder.suspenseTags(templates.library[name]?.nodes ?? []) { _, _ in hasBoundaries = true }
         }
         let islandKeys = hasBoundaries && previous.islandKeys.keys.isEmpty ? IslandKeys.load(siteRoot: root) : previous.islandKeys
-        let renderer = SiteRenderer(context: context, templates: templates, assets: assets, now: now,
-                                    islandKeys: hasBoundaries ? islandKeys : nil, reusing: previous.lists)
-        let jobs = renderer.jobs(diagnostics: &diagnostics)
+        let (renderer, jobs) = step("Plan pages") { () -> (SiteRenderer, [RenderJob]) in
+            let renderer = SiteRenderer(context: context, templates: templates, assets: assets, now: now,
+                                        islandKeys: hasBoundaries ? islandKeys : nil, reusing: previous.lists)
+            return (renderer, renderer.jobs(diagnostics: &diagnostics))
+        }
         if diagnostics.contains(where: { $0.severity == .error }) {
             result.diagnostics = diagnostics.sorted(by: Diagnostic.fileOrder)
             incremental.keep(pending: changes)
@@ -207,6 +211,7 @@ extension SiteBuilder {
         // Which output files need rendering.
         let everything = templatesChanged || expands != previous.contentIslandsExpand
         var records: [String: IncrementalBuild.Record] = [:]
+        records.reserveCapacity(jobs.count)
         var stale: [(RenderJob, Value)] = []
         // After a patch, only the jobs that show a replaced page can have another input.
         let mayShow = replaced.map { Self.jobsShowing($0, site: site) }
@@ -246,36 +251,49 @@ extension SiteBuilder {
         let output = OutputDirectory(inPlace: options.output, previous: previous.written)
         step("Write pages") {
             _ = parallelMap(outputs) { job, out -> Void in output.write(job.outputFile, out.bytes) }
+            // Not rendered again: the file stays as the previous build wrote it.
             let rendered = Set(outputs.map(\.0.outputFile))
+            var kept: [(path: String, file: OutputDirectory.WrittenFile)] = []
+            kept.reserveCapacity(jobs.count)
             for job in jobs where !rendered.contains(job.outputFile) {
-                // Not rendered again: the file stays as the previous build wrote it.
-                if let file = previous.written[job.outputFile] { output.keep(job.outputFile, file) }
+                if let file = previous.written[job.outputFile] { kept.append((job.outputFile, file)) }
             }
+            output.keep(kept)
         }
         var extras = OutputExtras(context: context, output: output, now: previous.now)
         extras.previous = previous.extras
         extras.pagesKeptTheirPlaces = replaced != nil
         let written = step("Write feeds and sitemap") { extras.write(jobs: jobs) }
-        let gone = previous.written.keys.filter { output.written[$0] == nil }
-        for path in gone { output.remove(path) }
-
-        // The manifest: the previous entries, with the files written now.
-        var entries = previous.entries
-        for path in gone { entries[path] = nil }
-        let live = Set(result.suspendedPages.keys.map { $0.hasSuffix("/") ? String($0.dropFirst()) + "index.html" : String($0.dropFirst()) })
-        for (path, file) in output.written where previous.written[path] != file || entries[path] == nil {
-            entries[path] = AssetManifest.Entry(path: path, size: UInt64(file.size), contentType: MIMETypes.contentType(forPath: path),
-                                                etag: ContentHash.hex(file.hash), isImmutable: StaticAssets.isFingerprinted(path),
-                                                gzipSize: nil, brotliSize: nil, isLive: false)
+        // The manifest: the previous entries, with the files written now, without those gone.
+        let (entries, order, live) = step("Update manifest entries") { () -> ([String: AssetManifest.Entry], [String], Set<String>) in
+            let now = output.written, before = previous.written
+            // What this build wrote anew (most files are kept as they were).
+            let changed = output.fresh
+            // Without a file new to this build, the same count means the same paths.
+            let added = changed.keys.filter { before[$0] == nil }.count
+            let gone = now.count == before.count + added ? [] : before.keys.filter { now[$0] == nil }
+            for path in gone { output.remove(path) }
+            var entries = previous.entries
+            for path in gone { entries[path] = nil }
+            for (path, file) in changed {
+                entries[path] = AssetManifest.Entry(path: path, size: UInt64(file.size), contentType: MIMETypes.contentType(forPath: path),
+                                                    etag: ContentHash.hex(file.hash), isImmutable: StaticAssets.isFingerprinted(path),
+                                                    gzipSize: nil, brotliSize: nil, isLive: false)
+            }
+            let live = Set(result.suspendedPages.keys.map { $0.hasSuffix("/") ? String($0.dropFirst()) + "index.html" : String($0.dropFirst()) })
+            // Only the files whose flag can be wrong: live now, live before, or written anew.
+            for path in live.union(previous.liveFiles).union(changed.keys) where entries[path].map({ $0.isLive != live.contains(path) }) == true {
+                entries[path]?.isLive = live.contains(path)
+            }
+            // The same paths: the same order, and the manifest does not sort them again.
+            let order = gone.isEmpty && entries.count == previous.entryOrder.count
+                ? previous.entryOrder : entries.keys.sorted { Text.compare($0, $1) < 0 }
+            return (entries, order, live)
         }
-        for (path, entry) in entries where entry.isLive != live.contains(path) { entries[path]?.isLive = !entry.isLive }
         var server = ServerStep(config: previous.config, staging: output.destination,
                                 cacheDirectory: options.cacheDirectory ?? BuildOptions.defaultCacheDirectory,
                                 siteRoot: root, templates: templates, suspendedPages: result.suspendedPages, islandKeys: islandKeys,
                                 contentIslands: site.contentIslands)
-        // The same paths: the same order, and the manifest does not sort them again.
-        let order = gone.isEmpty && entries.count == previous.entryOrder.count
-            ? previous.entryOrder : entries.keys.sorted { Text.compare($0, $1) < 0 }
         server.knownEntries = order.map { entries[$0]! }
         server.previousInputs = previous.inputs
         let report = server.run(options: options) { name, body in step(name, body) }
@@ -295,7 +313,7 @@ extension SiteBuilder {
             root: root, output: previous.output, config: previous.config, now: previous.now, templateFolders: previous.templateFolders, templates: templates,
             data: previous.data, assets: assets, context: context, lists: renderer.lists, content: content, markdown: markdown,
             records: records, written: output.written,
-            entries: entries, entryOrder: order, extras: written, inputs: report.inputs ?? previous.inputs, islandKeys: islandKeys, contentIslandsExpand: expands,
+            entries: entries, entryOrder: order, liveFiles: live, extras: written, inputs: report.inputs ?? previous.inputs, islandKeys: islandKeys, contentIslandsExpand: expands,
             keptWarnings: previous.keptWarnings), rendered: outputs.count,
             replaced: replaced.map { $0.map { site.pages[$0].contentPath }.sorted() })
     }
