@@ -14,6 +14,10 @@ struct SiteRenderer {
 
     struct Lists: Sendable {
         var sectionPages: [String: Value] = [:]
+        /// What `get_section` returns, by key: the section with all its pages. One value
+        /// per build (kept from the last build when equal), so the thousands of pages that
+        /// call it share it, and comparing what they recorded is quick.
+        var fullSections: [String: Value] = [:]
         var taxonomies: [String: Value] = [:]
     }
     /// The template function calls recorded by this build's renders, one object per
@@ -31,20 +35,13 @@ struct SiteRenderer {
         self.templates = templates
         self.assets = assets
         let site = context.site
-        var engine = Self.engine(site: site, templates: templates, assets: assets, now: now)
-        let functions = SiteFunctions(context: context, assets: assets)
-        engine.functions["get_section"] = functions.getSection
-        engine.functions["get_page"] = functions.getPage
-        engine.functions["get_taxonomy"] = functions.getTaxonomy
-        if let islandKeys {
-            engine.islandSource = { section in islandKeys.source(for: section) }
-        }
-        engine.expandsContentBoundaries = !site.contentIslands.isEmpty
-        self.engine = engine
         var lists = Lists()
         for (key, section) in site.sections {
             let pages = Value.array(section.pages.map { context.pages[$0] })
             lists.sectionPages[key] = previous?.sectionPages[key] == pages ? previous?.sectionPages[key] : pages
+            var full = context.sections[key] ?? Object()
+            full["pages"] = lists.sectionPages[key]
+            lists.fullSections[key] = previous?.fullSections[key] == .object(full) ? previous?.fullSections[key] : .object(full)
         }
         for (name, terms) in site.taxonomies {
             let previousTerms = previous?.taxonomies[name]?["terms"]
@@ -57,6 +54,16 @@ struct SiteRenderer {
             lists.taxonomies[name] = previous?.taxonomies[name] == taxonomy ? previous?.taxonomies[name] : taxonomy
         }
         self.lists = lists
+        var engine = Self.engine(site: site, templates: templates, assets: assets, now: now)
+        let functions = SiteFunctions(context: context, assets: assets, fullSections: lists.fullSections)
+        engine.functions["get_section"] = functions.getSection
+        engine.functions["get_page"] = functions.getPage
+        engine.functions["get_taxonomy"] = functions.getTaxonomy
+        if let islandKeys {
+            engine.islandSource = { section in islandKeys.source(for: section) }
+        }
+        engine.expandsContentBoundaries = !site.contentIslands.isEmpty
+        self.engine = engine
         let watchdog = SuspenseMarkup.watchdogMilliseconds(loaderTimeout: site.config.loaderTimeoutMilliseconds)
         deferredLoader = SuspenseMarkup.deferredLoader(watchdogMilliseconds: watchdog)
     }

@@ -38,6 +38,9 @@ struct FileWatcher {
     /// The paths added, removed or modified since the last call, sorted.
     mutating func changes() -> [String] {
         var changed: [String] = []
+        // A folder inotify could not watch (the per-user limit, `fs.inotify.max_user_watches`)
+        // would hide its changes: scan every time instead.
+        if events?.missedFolders == true { events = nil }
         if let events {
             switch events.drain() {
             case .nothing:
@@ -188,6 +191,8 @@ final class ChangeEvents {
     private var folders: [Int32: String] = [:]
     private var descriptors: [String: Int32] = [:]
     private var pending = false
+    /// A folder could not be watched (other than one that vanished meanwhile).
+    private(set) var missedFolders = false
 
     init?() {
         fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
@@ -203,7 +208,10 @@ final class ChangeEvents {
                           | IN_DELETE_SELF | IN_MOVE_SELF)
         for directory in directories where descriptors[directory] == nil {
             let wd = inotify_add_watch(fd, directory, mask)
-            guard wd >= 0 else { continue }
+            guard wd >= 0 else {
+                if errno != ENOENT && errno != ENOTDIR { missedFolders = true }
+                continue
+            }
             // The same folder under a new name (it moved) keeps its descriptor.
             if let old = folders[wd] { descriptors[old] = nil }
             folders[wd] = directory
