@@ -37,10 +37,12 @@ let package = Package(
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCompression", providers: [.apt(["zlib1g-dev", "libbrotli-dev"])]),
+        // Native C: lets cmark-gfm parse on many threads (see its one file).
+        .target(name: "CCmarkParallel", linkerSettings: [.linkedLibrary("dl")]),
 
         // Native: Markdown, front matter, the content tree.
         .target(name: "SitegenContent", dependencies: [
-            "SitegenHTML", "SitegenHighlight", "CCmarkGFM",
+            "SitegenHTML", "SitegenHighlight", "CCmarkGFM", "CCmarkParallel",
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "Yams", package: "Yams"),
         ]),

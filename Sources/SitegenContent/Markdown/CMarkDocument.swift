@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CCmarkParallel
 import Foundation
 
 /// A parsed cmark-gfm document: owns the node tree and the parser whose extension
@@ -13,15 +14,27 @@ final class CMarkDocument {
     /// is let through; it then neutralises `<script>`, `<iframe>` and friends.
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
 
-    // Why a lock: the Debian cmark-gfm (0.29.0.gfm.6) registers core extensions into a
-    // global registry without synchronisation, and adds and removes each attached
-    // extension's special characters in a process-wide table around every parse. The
-    // build renders pages in parallel, so parsing is serialised; rendering and the
-    // tree walks that follow touch only the document and may run concurrently.
+    // Why a lock, sometimes: the Debian cmark-gfm (0.29.0.gfm.6) registers core
+    // extensions into a global registry without synchronisation (done once, below), and
+    // adds and removes its extensions' special characters in a process-wide table around
+    // every parse. `CCmarkParallel` replaces the function that does the latter so the
+    // characters are added once and never removed; when that took effect (checked by a
+    // first parse), documents are parsed on many threads at once. Otherwise parsing is
+    // serialised. Rendering and the tree walks that follow touch only the document.
     private static let parseLock = NSLock()
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
         return true
+    }()
+    /// Whether parses may run at once: decided by one first parse, made alone.
+    static let parsesInParallel: Bool = {
+        parseLock.withLock {
+            _ = registered
+            let (parser, root) = parse("~~a~~ | b\n--- | ---\nwww.example.org", options: CMARK_OPT_DEFAULT)
+            cmark_node_free(root)
+            cmark_parser_free(parser)
+        }
+        return sitegen_cmark_special_characters_pinned()
     }()
 
     /// Parses `markdown` with every GFM extension attached and footnotes enabled.
@@ -35,11 +48,21 @@ final class CMarkDocument {
         if smartPunctuation { options |= CMARK_OPT_SMART }
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
         self.options = options
-        Self.parseLock.lock()
-        defer { Self.parseLock.unlock() }
-        _ = Self.registered
+        let parsed: (OpaquePointer, OpaquePointer)
+        if Self.parsesInParallel {
+            parsed = Self.parse(markdown, options: options)
+        } else {
+            parsed = Self.parseLock.withLock { Self.parse(markdown, options: options) }
+        }
+        self.parser = parsed.0
+        self.root = CMarkNode(parsed.1)
+    }
+
+    /// A parser with the extensions attached, and the document it made of `markdown`.
+    private static func parse(_ markdown: String, options: Int32) -> (parser: OpaquePointer, root: OpaquePointer) {
+        _ = registered
         let parser = cmark_parser_new(options)!
-        for name in Self.extensionNames {
+        for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
@@ -48,8 +71,7 @@ final class CMarkDocument {
             // The buffer ends with the C string's NUL, which is not part of the text.
             cmark_parser_feed(parser, chars.baseAddress!, chars.count - 1)
         }
-        self.parser = parser
-        self.root = CMarkNode(cmark_parser_finish(parser)!)
+        return (parser, cmark_parser_finish(parser)!)
     }
 
     deinit {
