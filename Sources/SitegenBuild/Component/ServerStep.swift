@@ -45,12 +45,17 @@ struct ServerStep {
             if report.diagnostics.contains(where: { $0.severity == .error }) { return report }
         }
         var manifest: [UInt8] = []
-        step("Asset manifest") {
-            do throws(ManifestBuildError) {
-                report.entries = knownEntries ?? manifestEntries(files)
-                manifest = try AssetManifest.Builder(report.entries).build()
-            } catch {
-                report.diagnostics.append(Diagnostic(.error, "cannot build the asset manifest: " + error.message))
+        // Only the component and the preview read the manifest (and an incremental build
+        // keeps its entries): a static build does not read every file again for it.
+        let needsManifest = config.serverComponent || options.preview || options.incremental != nil
+        if needsManifest {
+            step("Asset manifest") {
+                do throws(ManifestBuildError) {
+                    report.entries = knownEntries ?? manifestEntries(files)
+                    manifest = try AssetManifest.Builder(report.entries).build()
+                } catch {
+                    report.diagnostics.append(Diagnostic(.error, "cannot build the asset manifest: " + error.message))
+                }
             }
         }
         var inputs: SiteInputs?

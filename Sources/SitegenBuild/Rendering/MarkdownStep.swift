@@ -244,7 +244,10 @@ struct LinkResolver: Sendable {
             }
             return self.basePath + path + (fragment.map { "#" + $0 } ?? "")
         }
-        guard let shortcodes else { return Result(rendered: renderer.render(body, rewriteLink: rewrite), problems: problems) }
+        // Every shortcode tag and escape starts with `{{<`: without one, nothing to scan.
+        guard let shortcodes, MarkdownStep.containsShortcode(body) else {
+            return Result(rendered: renderer.render(body, rewriteLink: rewrite), problems: problems)
+        }
         let document = ShortcodeScanner.scan(body, file: file, lineOffset: lineOffset, takesBody: shortcodes.takesBody)
         if document.isPlain && document.diagnostics.isEmpty {
             return Result(rendered: renderer.render(body, rewriteLink: rewrite), problems: problems)
@@ -263,7 +266,7 @@ struct LinkResolver: Sendable {
     /// Splits `../a.md#x` into (`../a.md`, `x`); nil for links this step leaves alone
     /// (absolute URLs, mailto:, root paths, non-Markdown files).
     static func split(_ destination: String) -> (String, String?)? {
-        if destination.contains("://") || destination.hasPrefix("mailto:") || destination.hasPrefix("tel:") || destination.hasPrefix("/") {
+        if destination.utf8.firstRange(of: "://".utf8) != nil || destination.hasPrefix("mailto:") || destination.hasPrefix("tel:") || destination.hasPrefix("/") {
             return nil
         }
         var target = destination
@@ -281,7 +284,7 @@ struct LinkResolver: Sendable {
     /// it; nil for anything else, including folder links (`guide/`) and names without an
     /// extension, which are left as written.
     static func splitFile(_ destination: String) -> (String, String)? {
-        if destination.isEmpty || destination.contains(":") || destination.hasPrefix("/") || destination.hasPrefix("#")
+        if destination.isEmpty || destination.utf8.contains(UInt8(ascii: ":")) || destination.hasPrefix("/") || destination.hasPrefix("#")
             || destination.hasPrefix("?") {
             return nil
         }
@@ -296,13 +299,27 @@ struct LinkResolver: Sendable {
 
     /// Columns from the link's start (`[`) to the `)` after its destination, so the caret
     /// underlines the whole `[text](destination)`; 1 when it cannot be found.
+    ///
+    /// Searches the line's bytes (every link of every page comes here): `](` is ASCII, so a
+    /// match starts on a scalar boundary, and the length is counted in scalars.
     static func linkLength(in line: String?, from column: Int, destination: String) -> Int {
         guard let line else { return 1 }
-        let scalars = Array(line.unicodeScalars)
-        let needle = Array(("](" + destination + ")").unicodeScalars)
-        var i = max(0, column - 1)
-        while i + needle.count <= scalars.count {
-            if Array(scalars[i..<(i + needle.count)]) == needle { return i + needle.count - (column - 1) }
+        let bytes = Array(line.utf8)
+        let needle = Array(("](" + destination + ")").utf8)
+        func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+        // The byte where scalar `column` starts.
+        var start = 0
+        var scalars = 1
+        while start < bytes.count && scalars < column {
+            start += 1
+            while start < bytes.count && isContinuation(bytes[start]) { start += 1 }
+            scalars += 1
+        }
+        var i = start
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) {
+                return bytes[start..<(i + needle.count)].reduce(0) { $0 + (isContinuation($1) ? 0 : 1) }
+            }
             i += 1
         }
         return 1
@@ -310,7 +327,7 @@ struct LinkResolver: Sendable {
 
     /// `cover.png`, `img/a.jpg`: a relative link to a file, not a page, URL or anchor.
     static func isRelativeFile(_ destination: String) -> Bool {
-        !(destination.isEmpty || destination.contains("://") || destination.contains(":") || destination.hasPrefix("/")
+        !(destination.isEmpty || destination.utf8.firstRange(of: "://".utf8) != nil || destination.utf8.contains(UInt8(ascii: ":")) || destination.hasPrefix("/")
             || destination.hasPrefix("#") || destination.hasPrefix("..") || destination.hasSuffix(".md"))
     }
 
