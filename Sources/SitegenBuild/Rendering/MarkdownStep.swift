@@ -138,9 +138,13 @@ struct MarkdownStep {
     static func containsShortcode(_ body: String) -> Bool {
         var body = body
         return body.withUTF8 { bytes in
-            guard bytes.count >= 3 else { return false }
-            for i in 0..<(bytes.count - 2) where bytes[i] == UInt8(ascii: "{") && bytes[i + 1] == UInt8(ascii: "{") && bytes[i + 2] == UInt8(ascii: "<") {
-                return true
+            guard let base = bytes.baseAddress, bytes.count >= 3 else { return false }
+            // memchr jumps from brace to brace.
+            var start = 0
+            while start < bytes.count - 2, let found = memchr(base + start, Int32(UInt8(ascii: "{")), bytes.count - 2 - start) {
+                let i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if bytes[i + 1] == UInt8(ascii: "{") && bytes[i + 2] == UInt8(ascii: "<") { return true }
+                start = i + 1
             }
             return false
         }
@@ -196,13 +200,12 @@ struct LinkResolver: Sendable {
             smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML, lineOffset: lineOffset,
             highlightCode: config.highlight))
         // Lines for diagnostics' excerpts, split (by byte) only once a link is seen.
-        var lines: [Substring.UTF8View]?
+        var lines: LineIndex?
         var problems: [Problem] = []
         let base = ContentLoader.directory(of: contentPath)
         func rewrite(_ destination: String, _ line: Int, _ column: Int) -> String? {
-            if lines == nil { lines = body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) }
-            let all = lines ?? []
-            let sourceLine = line - lineOffset >= 1 && line - lineOffset <= all.count ? String(Substring(all[line - lineOffset - 1])) : nil
+            if lines == nil { lines = LineIndex(body) }
+            let sourceLine = lines?[line - lineOffset].map(String.init)
             let linkLength = Self.linkLength(in: sourceLine, from: column, destination: destination)
             let location = SourceLocation(file: file, line: line, column: column)
             guard let (target, fragment) = Self.split(destination) else {
@@ -266,7 +269,7 @@ struct LinkResolver: Sendable {
     /// Splits `../a.md#x` into (`../a.md`, `x`); nil for links this step leaves alone
     /// (absolute URLs, mailto:, root paths, non-Markdown files).
     static func split(_ destination: String) -> (String, String?)? {
-        if destination.utf8.firstRange(of: "://".utf8) != nil || destination.hasPrefix("mailto:") || destination.hasPrefix("tel:") || destination.hasPrefix("/") {
+        if Self.hasScheme(destination) || destination.hasPrefix("mailto:") || destination.hasPrefix("tel:") || destination.hasPrefix("/") {
             return nil
         }
         var target = destination
@@ -317,7 +320,7 @@ struct LinkResolver: Sendable {
         }
         var i = start
         while i + needle.count <= bytes.count {
-            if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) {
+            if bytes[i] == needle[0] && (1..<needle.count).allSatisfy({ bytes[i + $0] == needle[$0] }) {
                 return bytes[start..<(i + needle.count)].reduce(0) { $0 + (isContinuation($1) ? 0 : 1) }
             }
             i += 1
@@ -325,9 +328,19 @@ struct LinkResolver: Sendable {
         return 1
     }
 
+    /// Whether `destination` has `://` (a byte scan: this runs for every link).
+    static func hasScheme(_ destination: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in destination.utf8 {
+            if previous == (UInt8(ascii: ":"), UInt8(ascii: "/")) && byte == UInt8(ascii: "/") { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
     /// `cover.png`, `img/a.jpg`: a relative link to a file, not a page, URL or anchor.
     static func isRelativeFile(_ destination: String) -> Bool {
-        !(destination.isEmpty || destination.utf8.firstRange(of: "://".utf8) != nil || destination.utf8.contains(UInt8(ascii: ":")) || destination.hasPrefix("/")
+        !(destination.isEmpty || Self.hasScheme(destination) || destination.utf8.contains(UInt8(ascii: ":")) || destination.hasPrefix("/")
             || destination.hasPrefix("#") || destination.hasPrefix("..") || destination.hasSuffix(".md"))
     }
 

@@ -32,11 +32,19 @@ struct CMarkNode {
     /// This node and everything below it, in document order. Collected up front, so
     /// callers may replace nodes while going through the list.
     var descendants: [CMarkNode] {
+        // Pre-order by first child, next sibling and parent: no array per node.
         var result: [CMarkNode] = []
-        var stack = [self]
-        while let node = stack.popLast() {
-            result.append(node)
-            stack.append(contentsOf: node.children.reversed())
+        var node: OpaquePointer? = pointer
+        while let current = node {
+            result.append(CMarkNode(current))
+            if let child = cmark_node_first_child(current) {
+                node = child
+                continue
+            }
+            // Up to the nearest node with a next sibling, stopping at this one.
+            var up = current
+            while up != pointer, cmark_node_next(up) == nil, let parent = cmark_node_parent(up) { up = parent }
+            node = up == pointer ? nil : cmark_node_next(up)
         }
         return result
     }

@@ -19,13 +19,13 @@ struct LinkRewriting {
     /// Visits every link and image under `root` in document order.
     func apply(to root: CMarkNode, rewrite: ((String, Int, Int) -> String?)?) -> [MarkdownLink] {
         var links: [MarkdownLink] = []
-        var lines: [Substring.UTF8View]?
+        var lines: LineIndex?
         for node in root.descendants where node.type == CMARK_NODE_LINK || node.type == CMARK_NODE_IMAGE {
             let destination = node.url
             let placed = positioned(node)
             var line = placed.startLine
-            if lines == nil { lines = markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) }
-            var column = Self.scalarColumn(in: lines ?? [], line: line, byteColumn: placed.startColumn)
+            if lines == nil { lines = LineIndex(markdown) }
+            var column = lines?.scalarColumn(line: line, byteColumn: placed.startColumn) ?? placed.startColumn
             if let map { (line, column) = map.original(line: line, column: column) }
             let link = MarkdownLink(
                 destination: destination, line: line + lineOffset, column: column, isImage: node.type == CMARK_NODE_IMAGE)
@@ -43,17 +43,5 @@ struct LinkRewriting {
         var current = node
         while current.startLine == 0, let parent = current.parent { current = parent }
         return current
-    }
-
-    /// cmark counts columns in bytes; diagnostics count Unicode scalars.
-    private static func scalarColumn(in lines: [Substring.UTF8View], line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= lines.count, byteColumn > 1 else { return max(byteColumn, 1) }
-        var column = 1
-        for (offset, byte) in lines[line - 1].enumerated() {
-            if offset >= byteColumn - 1 { break }
-            // Continuation bytes (10xxxxxx) do not start a new scalar.
-            if byte & 0xC0 != 0x80 { column += 1 }
-        }
-        return column
     }
 }
