@@ -39,55 +39,19 @@ extension PreviewServerTests {
         #expect(verdict == "reloaded", "Chromium did not reload with the edit: \(verdict ?? "no answer")\n\(fixture.log.text.suffix(2000))")
     }
 
-    static let devtoolsScript = #"""
-        import fcntl, json, os, subprocess, sys, time
+    /// `Tests/Support`, where `chromium_pipe.py` lives.
+    static let supportFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Support").path
+
+    static let devtoolsScript = "import sys; sys.path.insert(0, " + String(reflecting: supportFolder) + ")\n" + #"""
+        import json, sys, time
+        from chromium_pipe import Browser
         chromium, url, profile, marker = sys.argv[1:5]
-        def high(fd):  # out of the way of 3 and 4, which Chromium reads and writes
-            moved = fcntl.fcntl(fd, fcntl.F_DUPFD, 10); os.close(fd); return moved
-        to_chrome = [high(fd) for fd in os.pipe()]
-        from_chrome = [high(fd) for fd in os.pipe()]
-        os.dup2(to_chrome[0], 3); os.dup2(from_chrome[1], 4)
-        browser = subprocess.Popen([chromium, '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-                                    '--remote-debugging-pipe', '--user-data-dir=' + profile, 'about:blank'],
-                                   pass_fds=(3, 4), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(3); os.close(4)
-        write, read = to_chrome[1], from_chrome[0]
-        buffer, ids = b'', [0]
-
-        def call(method, params=None, session=None):
-            ids[0] += 1
-            message = {'id': ids[0], 'method': method, 'params': params or {}}
-            if session: message['sessionId'] = session
-            os.write(write, json.dumps(message).encode() + b'\0')
-            global buffer
-            while True:
-                while b'\0' not in buffer:
-                    chunk = os.read(read, 65536)
-                    if not chunk: raise SystemExit('chromium closed the pipe')
-                    buffer += chunk
-                raw, buffer = buffer.split(b'\0', 1)
-                reply = json.loads(raw)
-                if reply.get('id') == ids[0]:
-                    return reply.get('result', {})
-
-        def evaluate(session, expression):
-            result = call('Runtime.evaluate', {'expression': expression, 'returnByValue': True}, session)
-            return result.get('result', {}).get('value')
-
-        def until(session, expression, seconds):
-            deadline = time.time() + seconds
-            while time.time() < deadline:
-                try:
-                    if evaluate(session, expression): return True
-                except Exception:
-                    pass
-                time.sleep(0.1)
-            return False
+        browser = Browser(chromium, profile)
 
         try:
-            target = call('Target.createTarget', {'url': url})['targetId']
-            session = call('Target.attachToTarget', {'targetId': target, 'flatten': True})['sessionId']
-            if not until(session, "document.readyState == 'complete'", 30):
+            session = browser.open(url)
+            if not browser.until(session, "document.readyState == 'complete'", 30):
                 print('not loaded'); raise SystemExit
             # A second event stream, opened after the page's own: once it has its `hello`,
             # the page's stream (opened while the page loaded) is connected too. Set up again
@@ -96,17 +60,17 @@ extension PreviewServerTests {
             setup = ("if (!window.__sgSeen) { window.__sgSeen = []; window.__sgES = new EventSource('/_sg/preview/events'); "
                      "['hello', 'reload', 'css'].forEach(n => window.__sgES.addEventListener(n, () => window.__sgSeen.push(n))); } "
                      "document.readyState == 'complete' && window.__sgSeen.includes('hello')")
-            if not until(session, setup, 30):
-                print('no live-reload events: ' + json.dumps(evaluate(session, 'window.__sgSeen'))); raise SystemExit
+            if not browser.until(session, setup, 30):
+                print('no live-reload events: ' + json.dumps(browser.evaluate(session, 'window.__sgSeen'))); raise SystemExit
             time.sleep(0.5)
-            evaluate(session, 'window.__sgBefore = 1')
+            browser.evaluate(session, 'window.__sgBefore = 1')
             print('ready')
             sys.stdin.readline()
             check = "window.__sgBefore === undefined && document.readyState == 'complete' && document.body.innerText.includes(%s)" % json.dumps(marker)
-            if until(session, check, 90):
+            if browser.until(session, check, 90):
                 print('reloaded')
             else:
-                print('not reloaded: ' + json.dumps(evaluate(session, "[window.__sgBefore, document.readyState, "
+                print('not reloaded: ' + json.dumps(browser.evaluate(session, "[window.__sgBefore, document.readyState, "
                       "!!document.querySelector('script[data-sitegen-preview]'), window.__sgSeen, window.__sgES && window.__sgES.readyState]")))
         finally:
             browser.kill()

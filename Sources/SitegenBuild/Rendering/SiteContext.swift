@@ -123,10 +123,4 @@ struct SiteContext: Sendable {
         return o
     }
 
-    /// The `section` object with all its pages (what `get_section` returns).
-    func fullSection(_ key: String) -> Value? {
-        guard var object = sections[key], let section = site.sections[key] else { return nil }
-        object["pages"] = .array(section.pages.map { pages[$0] })
-        return .object(object)
-    }
 }

@@ -5,7 +5,7 @@ struct SiteFunctions: Sendable {
     let context: SiteContext
     let assets: StaticAssets
     /// What `get_section` returns, by key (``SiteRenderer/Lists/fullSections``).
-    var fullSections: [String: Value] = [:]
+    let fullSections: [String: Value]
 
     /// The path component of `base_url` (`/blog` for `https://x.org/blog/`), so that
     /// root-relative URLs work wherever the site is mounted.
@@ -52,7 +52,7 @@ struct SiteFunctions: Sendable {
             var key = args.value(0, "path")?.stringValue ?? ""
             if key.hasSuffix("_index.md") { key = ContentLoader.directory(of: key) }
             if key.hasSuffix("/") { key.removeLast() }
-            guard let value = fullSections[key] ?? context.fullSection(key) else {
+            guard let value = fullSections[key] else {
                 throw TemplateError("get_section(\"" + key + "\"): no such section",
                                     fix: Suggestion.nearest(to: key, in: Array(context.sections.keys)).map { "did you mean '" + $0 + "'?" })
             }

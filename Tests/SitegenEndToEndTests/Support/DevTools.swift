@@ -31,57 +31,19 @@ extension Chromium {
         return page
     }
 
-    static let watchScript = #"""
-        import fcntl, json, os, subprocess, sys, time
+    static let watchScript = ChromiumPipe.preamble + #"""
+        import json, sys, time
+        from chromium_pipe import Browser
         chromium, url, profile, condition, seconds = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], float(sys.argv[5])
-        def high(fd):  # out of the way of 3 and 4, which Chromium reads and writes
-            moved = fcntl.fcntl(fd, fcntl.F_DUPFD, 10); os.close(fd); return moved
-        to_chrome = [high(fd) for fd in os.pipe()]
-        from_chrome = [high(fd) for fd in os.pipe()]
-        os.dup2(to_chrome[0], 3); os.dup2(from_chrome[1], 4)
-        browser = subprocess.Popen([chromium, '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-                                    '--remote-debugging-pipe', '--user-data-dir=' + profile, 'about:blank'],
-                                   pass_fds=(3, 4), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(3); os.close(4)
-        write, read = to_chrome[1], from_chrome[0]
-        buffer, ids = b'', [0]
-
-        def call(method, params=None, session=None):
-            global buffer
-            ids[0] += 1
-            message = {'id': ids[0], 'method': method, 'params': params or {}}
-            if session: message['sessionId'] = session
-            os.write(write, json.dumps(message).encode() + b'\0')
-            while True:
-                while b'\0' not in buffer:
-                    chunk = os.read(read, 65536)
-                    if not chunk: raise SystemExit('chromium closed the pipe')
-                    buffer += chunk
-                raw, buffer = buffer.split(b'\0', 1)
-                reply = json.loads(raw)
-                if reply.get('id') == ids[0]:
-                    return reply.get('result', {})
-
-        def evaluate(session, expression):
-            return call('Runtime.evaluate', {'expression': expression, 'returnByValue': True}, session).get('result', {}).get('value')
-
+        browser = Browser(chromium, profile)
         try:
             started = time.time()
-            target = call('Target.createTarget', {'url': url})['targetId']
-            session = call('Target.attachToTarget', {'targetId': target, 'flatten': True})['sessionId']
-            met = False
-            while time.time() - started < seconds:
-                try:
-                    if evaluate(session, "location.href != 'about:blank' && !!(%s)" % condition):
-                        met = True
-                        break
-                except Exception:
-                    pass
-                time.sleep(0.05)
+            session = browser.open(url)
+            met = browser.until(session, "location.href != 'about:blank' && !!(%s)" % condition, seconds, every=0.05)
             # Since the navigation started (the page's clock), so Chromium's own start-up is not counted.
-            elapsed = evaluate(session, 'Math.round(performance.now())') if met else int((time.time() - started) * 1000)
-            state = evaluate(session, 'document.readyState')
-            dom = evaluate(session, 'document.documentElement.outerHTML')
+            elapsed = browser.evaluate(session, 'Math.round(performance.now())') if met else int((time.time() - started) * 1000)
+            state = browser.evaluate(session, 'document.readyState')
+            dom = browser.evaluate(session, 'document.documentElement.outerHTML')
             print(json.dumps({'met': met, 'state': state, 'elapsed': elapsed, 'dom': dom}))
         finally:
             browser.kill()
@@ -137,4 +99,12 @@ final class StallingProxy {
         print(server.server_address[1], flush=True)
         server.serve_forever()
         """#
+}
+
+/// Puts `Tests/Support` (where `chromium_pipe.py` lives) on Python's path, ahead of a
+/// script that imports it.
+enum ChromiumPipe {
+    static let preamble = "import sys; sys.path.insert(0, " + String(reflecting: folder) + ")\n"
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()  // Support
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Support").path
 }
