@@ -71,7 +71,13 @@ extension PreviewServerTests {
         for round in 0..<2 {
             let marker = "Fresh \(round) \(UUID().uuidString.prefix(6))"
             try fixture.edit("content/posts/footnotes.md") { $0 + "\n\n" + marker + "\n" }
-            let page = try fixture.get("/posts/footnotes/")
+            // The preview's log goes with a failure: it says whether a build failed or the guest trapped.
+            let page: TestResponse
+            do {
+                page = try fixture.get("/posts/footnotes/")
+            } catch {
+                throw TestClientError(description: "\(error)\npreview log:\n\(fixture.log.text.suffix(3000))")
+            }
             #expect(page.text.contains(marker))
         }
     }
