@@ -95,6 +95,16 @@ struct AssetManifestTests {
         #expect(Array(blob[(16 + 48)...]) == Array(heap.utf8))
     }
 
+    @Test func byteCountComesFromTheHeaderAlone() throws {
+        let blob = try AssetManifest.Builder(SiteFixture.entries).build()
+        #expect(AssetManifest.byteCount(header: Array(blob[0..<16])) == blob.count)
+        #expect(AssetManifest.byteCount(header: Array(blob[0..<15])) == nil)
+        var otherVersion = Array(blob[0..<16])
+        otherVersion[4] = 2
+        #expect(AssetManifest.byteCount(header: otherVersion) == nil)
+        #expect(AssetManifest.byteCount(header: Array("not a manifest!!".utf8)) == nil)
+    }
+
     static let invalidEntries: [(AssetManifest.Entry, ManifestBuildError)] = [
         (.init(path: "", size: 1, contentType: "text/plain", etag: "e"), .emptyPath),
         (.init(path: "/a.txt", size: 1, contentType: "text/plain", etag: "e"), .leadingSlash(path: "/a.txt")),

@@ -48,14 +48,28 @@ enum Site {
         loadedStamp = stamp
     }
 
+    /// The manifest a preview build wrote, read into one buffer: its header gives the
+    /// length, and each chunk is copied in with one `memory.copy` (appending arrays of
+    /// bytes copies byte by byte in Embedded Swift: 30 ms for a 10,000-page manifest
+    /// under WasmKit).
     static func external() -> AssetManifest {
-        var data: [UInt8] = []
-        while let chunk = Assets.read(externalPath, offset: UInt64(data.count), length: 1 << 20), !chunk.isEmpty {
-            data.append(contentsOf: chunk)
+        let missing = AssetManifest.empty
+        guard let header = Assets.read(externalPath, offset: 0, length: 16), let size = AssetManifest.byteCount(header: header) else {
+            Log.error("the asset manifest " + externalPath + " is missing or corrupt; serving nothing")
+            return missing
+        }
+        let data = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            while initialized < size {
+                let length = UInt32(min(size - initialized, 1 << 20))
+                guard let read = Assets.read(externalPath, offset: UInt64(initialized), length: length, into: base + initialized),
+                      read > 0 else { break }
+                initialized += read
+            }
         }
         guard let manifest = AssetManifest(bytes: data) else {
             Log.error("the asset manifest " + externalPath + " is missing or corrupt; serving nothing")
-            return AssetManifest.empty
+            return missing
         }
         return manifest
     }
@@ -69,6 +83,17 @@ enum Assets {
             sitegenAssetsRead(utf8.baseAddress, Int32(utf8.count), Int64(bitPattern: offset), Int32(bitPattern: length), ABI.returnArea)
             guard ABI.u8(0) == 1 else { return nil }
             return ABI.takeBytes(ABI.i32(4), ABI.i32(8))
+        }
+    }
+
+    /// Reads at most `length` bytes into `destination` (which has room for them);
+    /// returns how many, or `nil` when the asset does not exist.
+    static func read(_ path: String, offset: UInt64, length: UInt32, into destination: UnsafeMutablePointer<UInt8>) -> Int? {
+        var path = path
+        return path.withUTF8 { utf8 -> Int? in
+            sitegenAssetsRead(utf8.baseAddress, Int32(utf8.count), Int64(bitPattern: offset), Int32(bitPattern: length), ABI.returnArea)
+            guard ABI.u8(0) == 1 else { return nil }
+            return ABI.takeBytes(ABI.i32(4), ABI.i32(8), into: destination, capacity: Int(length))
         }
     }
 }

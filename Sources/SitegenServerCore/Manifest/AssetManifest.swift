@@ -84,6 +84,21 @@ public struct AssetManifest: Sendable {
         (count, heapStart, heapSize) = layout
     }
 
+    /// The length of the whole blob that starts with `header` (its first 16 bytes), or
+    /// `nil` when they are not a version 1 manifest header. A reader that gets the blob
+    /// in pieces allocates it once from this.
+    public static func byteCount(header: [UInt8]) -> Int? {
+        guard header.count >= ManifestFormat.headerSize else { return nil }
+        return header.withUnsafeBytes { raw -> Int? in
+            let magic = ManifestFormat.magic
+            guard raw[0] == magic.0, raw[1] == magic.1, raw[2] == magic.2, raw[3] == magic.3,
+                  raw[4] == ManifestFormat.version else { return nil }
+            let total = UInt64(ManifestFormat.headerSize) + UInt64(ManifestFormat.recordSize) * UInt64(raw.littleEndianUInt32(at: 8))
+                + UInt64(raw.littleEndianUInt32(at: 12))
+            return total <= UInt64(Int.max) ? Int(total) : nil
+        }
+    }
+
     /// A manifest with no entries.
     public static var empty: AssetManifest {
         AssetManifest(bytes: [0x53, 0x47, 0x41, 0x4D, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])!
