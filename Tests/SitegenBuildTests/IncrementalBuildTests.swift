@@ -1,4 +1,5 @@
 import Foundation
+import SitegenServerCore
 import Testing
 @testable import SitegenBuild
 
@@ -62,6 +63,11 @@ import Testing
         for (path, entry) in wholeEntries where entries[path] != entry {
             Issue.record("manifest entry of \(path): \(String(describing: entries[path])) != \(entry)", sourceLocation: sourceLocation)
         }
+        // The blob the preview serves from (patched in place after most edits) reads as the whole build's.
+        let blob = AssetManifest(bytes: incremental.snapshot?.manifest ?? [])
+        let wholeBlob = AssetManifest(bytes: fresh.snapshot?.manifest ?? [])
+        #expect(blob?.isValid() == true, sourceLocation: sourceLocation)
+        #expect(blob?.entries == wholeBlob?.entries && blob?.count == wholeEntries.count, sourceLocation: sourceLocation)
     }
 
     static func modified(_ path: String) -> Date? {

@@ -59,6 +59,9 @@ public final class IncrementalBuild: @unchecked Sendable {
         var entryOrder: [String]
         /// The pages with suspense boundaries, by output file (the entries marked live).
         var liveFiles: Set<String>
+        /// The manifest blob, and the heap size up to which the next build may patch it.
+        var manifest: [UInt8]
+        var manifestHeapLimit: Int
         /// What the feeds and the sitemap were made of.
         var extras: OutputExtras.Written
         var inputs: SiteInputs?
@@ -265,6 +268,8 @@ extension SiteBuilder {
         extras.pagesKeptTheirPlaces = replaced != nil
         let written = step("Write feeds and sitemap") { extras.write(jobs: jobs) }
         // The manifest: the previous entries, with the files written now, without those gone.
+        // The entries that differ from the last manifest's, when the paths are the same.
+        var patch: [AssetManifest.Entry]?
         let (entries, order, live) = step("Update manifest entries") { () -> ([String: AssetManifest.Entry], [String], Set<String>) in
             let now = output.written, before = previous.written
             // What this build wrote anew (most files are kept as they were).
@@ -282,8 +287,13 @@ extension SiteBuilder {
             }
             let live = Set(result.suspendedPages.keys.map { $0.hasSuffix("/") ? String($0.dropFirst()) + "index.html" : String($0.dropFirst()) })
             // Only the files whose flag can be wrong: live now, live before, or written anew.
+            var flipped: [String] = []
             for path in live.union(previous.liveFiles).union(changed.keys) where entries[path].map({ $0.isLive != live.contains(path) }) == true {
                 entries[path]?.isLive = live.contains(path)
+                flipped.append(path)
+            }
+            if gone.isEmpty && added == 0 {
+                patch = Set(changed.keys).union(flipped).compactMap { entries[$0] }
             }
             // The same paths: the same order, and the manifest does not sort them again.
             let order = gone.isEmpty && entries.count == previous.entryOrder.count
@@ -294,7 +304,10 @@ extension SiteBuilder {
                                 cacheDirectory: options.cacheDirectory ?? BuildOptions.defaultCacheDirectory,
                                 siteRoot: root, templates: templates, suspendedPages: result.suspendedPages, islandKeys: islandKeys,
                                 contentIslands: site.contentIslands)
-        server.knownEntries = order.map { entries[$0]! }
+        server.knownEntries = { order.map { entries[$0]! } }
+        if let patch, !previous.manifest.isEmpty {
+            server.manifestPatch = (previous.manifest, patch, previous.manifestHeapLimit)
+        }
         server.previousInputs = previous.inputs
         let report = server.run(options: options) { name, body in step(name, body) }
         diagnostics.append(contentsOf: report.diagnostics)
@@ -313,7 +326,8 @@ extension SiteBuilder {
             root: root, output: previous.output, config: previous.config, now: previous.now, templateFolders: previous.templateFolders, templates: templates,
             data: previous.data, assets: assets, context: context, lists: renderer.lists, content: content, markdown: markdown,
             records: records, written: output.written,
-            entries: entries, entryOrder: order, liveFiles: live, extras: written, inputs: report.inputs ?? previous.inputs, islandKeys: islandKeys, contentIslandsExpand: expands,
+            entries: entries, entryOrder: order, liveFiles: live, manifest: report.manifest, manifestHeapLimit: report.manifestHeapLimit,
+            extras: written, inputs: report.inputs ?? previous.inputs, islandKeys: islandKeys, contentIslandsExpand: expands,
             keptWarnings: previous.keptWarnings), rendered: outputs.count,
             replaced: replaced.map { $0.map { site.pages[$0].contentPath }.sorted() })
     }

@@ -231,7 +231,8 @@ public struct SiteBuilder {
                 data: site.data, assets: assets, context: context, lists: renderer.lists, content: content, markdown: markdown,
                 records: records, written: output.written,
                 entries: entries, entryOrder: entries.keys.sorted { Text.compare($0, $1) < 0 },
-                liveFiles: Set(entries.values.filter(\.isLive).map(\.path)), extras: extras, inputs: serverReport.inputs, islandKeys: islandKeys, contentIslandsExpand: !site.contentIslands.isEmpty,
+                liveFiles: Set(entries.values.filter(\.isLive).map(\.path)),
+                manifest: serverReport.manifest, manifestHeapLimit: serverReport.manifestHeapLimit, extras: extras, inputs: serverReport.inputs, islandKeys: islandKeys, contentIslandsExpand: !site.contentIslands.isEmpty,
                 keptWarnings: kept), rendered: jobs.count)
         }
     }

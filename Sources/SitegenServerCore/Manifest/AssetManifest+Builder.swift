@@ -60,12 +60,7 @@ extension AssetManifest {
                 let pathOffset = try append(entry.path)
                 let contentTypeOffset = try intern(entry.contentType)
                 let etagOffset = try intern(entry.etag)
-                var flags: UInt8 = 0
-                if entry.isImmutable { flags |= ManifestFormat.immutableFlag }
-                if entry.isHTML { flags |= ManifestFormat.htmlFlag }
-                if entry.gzipSize != nil { flags |= ManifestFormat.gzipFlag }
-                if entry.brotliSize != nil { flags |= ManifestFormat.brotliFlag }
-                if entry.isLive { flags |= ManifestFormat.liveFlag }
+                let flags = Self.flags(of: entry)
                 records.appendLittleEndian(entry.size)
                 records.appendLittleEndian(entry.gzipSize ?? 0)
                 records.appendLittleEndian(entry.brotliSize ?? 0)
@@ -92,18 +87,7 @@ extension AssetManifest {
         /// Validates every entry and sorts by path bytes (not `String` order, which is by
         /// Unicode scalars after normalization and would not match the reader's search).
         private func sortedEntries() throws(ManifestBuildError) -> [Entry] {
-            for entry in pending {
-                guard let first = entry.path.utf8.first else { throw .emptyPath }
-                guard first != UInt8(ascii: "/") else { throw .leadingSlash(path: entry.path) }
-                guard entry.path.utf8.count <= ManifestFormat.maxStringLength,
-                    entry.contentType.utf8.count <= ManifestFormat.maxStringLength,
-                    entry.etag.utf8.count <= ManifestFormat.maxStringLength
-                else { throw .stringTooLong(path: entry.path) }
-                guard Self.isValidETag(entry.etag) else { throw .invalidETag(path: entry.path, etag: entry.etag) }
-                guard Self.isValidContentType(entry.contentType) else {
-                    throw .invalidContentType(path: entry.path, contentType: entry.contentType)
-                }
-            }
+            for entry in pending { try Self.validate(entry) }
             // Entries given in order (an incremental build keeps the last order) are not sorted again.
             var sorted = pending
             if !Self.isSorted(pending) {
@@ -115,6 +99,31 @@ extension AssetManifest {
                 throw .duplicatePath(path: sorted[index].path)
             }
             return sorted
+        }
+
+        /// Throws when an entry cannot be stored: see ``build()``.
+        static func validate(_ entry: Entry) throws(ManifestBuildError) {
+            guard let first = entry.path.utf8.first else { throw .emptyPath }
+            guard first != UInt8(ascii: "/") else { throw .leadingSlash(path: entry.path) }
+            guard entry.path.utf8.count <= ManifestFormat.maxStringLength,
+                entry.contentType.utf8.count <= ManifestFormat.maxStringLength,
+                entry.etag.utf8.count <= ManifestFormat.maxStringLength
+            else { throw .stringTooLong(path: entry.path) }
+            guard isValidETag(entry.etag) else { throw .invalidETag(path: entry.path, etag: entry.etag) }
+            guard isValidContentType(entry.contentType) else {
+                throw .invalidContentType(path: entry.path, contentType: entry.contentType)
+            }
+        }
+
+        /// The flags byte of an entry's record.
+        static func flags(of entry: Entry) -> UInt8 {
+            var flags: UInt8 = 0
+            if entry.isImmutable { flags |= ManifestFormat.immutableFlag }
+            if entry.isHTML { flags |= ManifestFormat.htmlFlag }
+            if entry.gzipSize != nil { flags |= ManifestFormat.gzipFlag }
+            if entry.brotliSize != nil { flags |= ManifestFormat.brotliFlag }
+            if entry.isLive { flags |= ManifestFormat.liveFlag }
+            return flags
         }
 
         /// A string as a dictionary key, by its bytes (no Unicode normalization tables in

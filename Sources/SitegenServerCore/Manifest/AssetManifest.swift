@@ -62,8 +62,8 @@ public struct AssetManifest: Sendable {
     private let storage: Storage
     /// The number of entries.
     public let count: Int
-    private let heapStart: Int
-    private let heapSize: Int
+    let heapStart: Int
+    let heapSize: Int
 
     /// Wraps a manifest blob, or returns `nil` when its header is not a version 1 manifest
     /// or its length does not match the header.
@@ -83,6 +83,9 @@ public struct AssetManifest: Sendable {
         self.storage = .pointer(unsafeBytes)
         (count, heapStart, heapSize) = layout
     }
+
+    /// The size of the string heap, in bytes (what ``patched(with:heapLimit:)`` grows).
+    public var stringHeapSize: Int { heapSize }
 
     /// The length of the whole blob that starts with `header` (its first 16 bytes), or
     /// `nil` when they are not a version 1 manifest header. A reader that gets the blob
@@ -121,7 +124,7 @@ public struct AssetManifest: Sendable {
     }
 
     @inline(__always)
-    private func withRawBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+    func withRawBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         switch storage {
         case .array(let bytes): return bytes.withUnsafeBytes(body)
         case .pointer(let pointer): return body(pointer)
@@ -197,12 +200,12 @@ extension AssetManifest {
     // MARK: Records
 
     @inline(__always)
-    private func recordStart(_ index: Int) -> Int {
+    func recordStart(_ index: Int) -> Int {
         ManifestFormat.headerSize + index * ManifestFormat.recordSize
     }
 
     /// The heap range of a string field pair, or `nil` when it points outside the heap.
-    private func stringRange(_ raw: UnsafeRawBufferPointer, _ record: Int, _ offsetField: Int, _ lengthField: Int) -> Range<Int>? {
+    func stringRange(_ raw: UnsafeRawBufferPointer, _ record: Int, _ offsetField: Int, _ lengthField: Int) -> Range<Int>? {
         let offset = raw.littleEndianUInt32(at: record + offsetField)
         let length = raw.littleEndianUInt16(at: record + lengthField)
         guard UInt64(offset) + UInt64(length) <= UInt64(heapSize) else { return nil }
@@ -215,7 +218,7 @@ extension AssetManifest {
     }
 
     /// Binary search; `nil` when absent or when a probed record is corrupt.
-    private func index<Key: Collection<UInt8>>(of key: Key, in raw: UnsafeRawBufferPointer) -> Int? {
+    func index<Key: Collection<UInt8>>(of key: Key, in raw: UnsafeRawBufferPointer) -> Int? {
         var low = 0
         var high = count
         while low < high {
