@@ -138,6 +138,29 @@ import Testing
         Self.expectSameAsWholeBuild(two, site, incremental)
     }
 
+    /// An edit that keeps the page's place but drops its alias and picks another
+    /// template: the redirect goes, the page renders through the new template.
+    @Test func aPatchedPageLosesItsAliasAndChangesTemplate() throws {
+        let site = Self.site()
+        site.write(["templates/wide.html": "<main class=\"wide\">{{ page.title }}: {{ page.content }}</main>"])
+        let incremental = IncrementalBuild()
+        let output = TemporaryDirectory("sitegen-incremental")
+        let charlie = try String(contentsOfFile: site.source + "/content/posts/charlie.md", encoding: .utf8)
+        let withAlias = charlie.replacingOccurrences(of: "title: Charlie\n", with: "title: Charlie\naliases: [/old/charlie/]\n")
+        #expect(withAlias != charlie)
+        site.write(["content/posts/charlie.md": withAlias])
+        Self.build(site, incremental, into: output).expectClean()
+        #expect(FileManager.default.fileExists(atPath: output.path + "/dist/old/charlie/index.html"))
+
+        site.write(["content/posts/charlie.md": charlie.replacingOccurrences(of: "title: Charlie\n", with: "title: Charlie\ntemplate: wide\n")])
+        let built = Self.build(site, incremental, into: output, changes: ["content/posts/charlie.md"])
+        built.expectClean()
+        #expect(incremental.lastReplacedPages == ["posts/charlie.md"], "the page kept its place: the last site, patched")
+        #expect(!built.exists("old/charlie/index.html"), "the dropped alias's redirect is gone")
+        #expect(built.text("posts/charlie/index.html")?.contains("<main class=\"wide\">") == true)
+        Self.expectSameAsWholeBuild(built, site, incremental)
+    }
+
     /// A patched page's links and headings: a broken link it gains is reported, and so is
     /// a link of another page to a heading it lost; both go away with the fix.
     @Test func linksAndAnchorsAcrossAPatchedPage() throws {

@@ -14,7 +14,11 @@ final class OutputDirectory: @unchecked Sendable {
     let staging: String
     private let lock = NSLock()
     private var createdDirectories: Set<String> = []
-    private(set) var fileCount = 0
+    /// The files of this build: written, copied or kept.
+    var fileCount: Int { lock.withLock { keptUncounted ? written.count : counted } }
+    private var counted = 0
+    /// Set by ``keepPreviousFiles()``: every file is in ``written`` once, so that is the count.
+    private var keptUncounted = false
     /// Writes go straight into `destination` (an incremental preview build, whose
     /// failures write nothing: it renders everything first).
     let isInPlace: Bool
@@ -70,7 +74,7 @@ final class OutputDirectory: @unchecked Sendable {
             if isInPlace, previous[path] == file {
                 lock.withLock {
                     written[path] = file
-                    fileCount += 1
+                    counted += 1
                 }
                 return
             }
@@ -90,7 +94,7 @@ final class OutputDirectory: @unchecked Sendable {
     func keep(_ path: String, _ file: WrittenFile) {
         lock.withLock {
             written[path] = file
-            fileCount += 1
+            counted += 1
         }
     }
 
@@ -98,7 +102,20 @@ final class OutputDirectory: @unchecked Sendable {
     func keep(_ files: [(path: String, file: WrittenFile)]) {
         lock.withLock {
             for (path, file) in files { written[path] = file }
-            fileCount += files.count
+            counted += files.count
+        }
+    }
+
+    /// Keeps every file the previous build wrote and this one has not (yet) written, as
+    /// it is, but those in `excluded`: for an in-place build that writes the same paths as
+    /// the previous one but those. A later `write` of a kept file replaces its entry.
+    func keepPreviousFiles(except excluded: [String]) {
+        lock.withLock {
+            let mine = written
+            written = previous
+            for path in excluded { written[path] = nil }
+            for (path, file) in mine { written[path] = file }
+            keptUncounted = true
         }
     }
 
@@ -129,7 +146,7 @@ final class OutputDirectory: @unchecked Sendable {
 
     private func record(_ path: String, _ failure: OutputFile.Failure?) {
         lock.lock()
-        if let failure { failures.append(failure) } else { fileCount += 1 }
+        if let failure { failures.append(failure) } else { counted += 1 }
         lock.unlock()
     }
 

@@ -34,6 +34,20 @@ struct OutputExtras {
         var sitemap: [SitemapURL] = []
     }
 
+    /// The redirect files of the pages' `aliases`, with the index of the page each one
+    /// sends to.
+    static func aliasFiles(of site: Site) -> [(file: String, page: Int)] {
+        var files: [(String, Int)] = []
+        for i in site.pages.indices {
+            for alias in site.pages[i].frontMatter.aliases {
+                let clean = LinkResolver.normalize(alias)
+                guard !clean.isEmpty else { continue }
+                files.append((clean + (clean.hasSuffix(".html") ? "" : "/index.html"), i))
+            }
+        }
+        return files
+    }
+
     /// Writes everything; returns what the feeds and the sitemap were made of.
     @discardableResult
     func write(jobs: [RenderJob]) -> Written {
@@ -70,12 +84,8 @@ struct OutputExtras {
             output.write("sitemap.xml", Feeds.sitemap(urls.sorted { $0.location < $1.location }.map { ($0.location, $0.modified) }))
         }
         output.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + site.permalink("/sitemap.xml") + "\n")
-        for i in site.pages.indices {
-            for alias in site.pages[i].frontMatter.aliases {
-                let clean = LinkResolver.normalize(alias)
-                guard !clean.isEmpty else { continue }
-                output.write(clean + (clean.hasSuffix(".html") ? "" : "/index.html"), redirect(to: site.permalink(site.pages[i].path)))
-            }
+        for (file, i) in Self.aliasFiles(of: site) {
+            output.write(file, redirect(to: site.permalink(site.pages[i].path)))
         }
         return Written(feeds: feeds, sitemap: urls)
     }

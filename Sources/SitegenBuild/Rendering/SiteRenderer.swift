@@ -27,16 +27,21 @@ struct SiteRenderer {
     /// its watchdog set from this site's loader timeout.
     let deferredLoader: String
 
-    /// - Parameter previous: the lists of an earlier build; those that come out equal are
-    ///   taken from it, so comparing inputs that hold them is quick.
+    /// - Parameters:
+    ///   - previous: the lists of an earlier build; those that come out equal are taken
+    ///     from it, so comparing inputs that hold them is quick.
+    ///   - showing: after an edit that kept every page's place, what lists the edited
+    ///     pages: every other list is the earlier build's.
     init(context: SiteContext, templates: TemplateSet, assets: StaticAssets, now: String, islandKeys: IslandKeys? = nil,
-         reusing previous: Lists? = nil) {
+         reusing previous: Lists? = nil, showing: Showing? = nil) {
         self.context = context
         self.templates = templates
         self.assets = assets
         let site = context.site
         var lists = Lists()
+        if let previous, showing != nil { lists = previous }
         for (key, section) in site.sections {
+            if let previous, let showing, !showing.sections.contains(key), previous.sectionPages[key] != nil { continue }
             let pages = Value.array(section.pages.map { context.pages[$0] })
             lists.sectionPages[key] = previous?.sectionPages[key] == pages ? previous?.sectionPages[key] : pages
             var full = context.sections[key] ?? Object()
@@ -44,9 +49,15 @@ struct SiteRenderer {
             lists.fullSections[key] = previous?.fullSections[key] == .object(full) ? previous?.fullSections[key] : .object(full)
         }
         for (name, terms) in site.taxonomies {
+            if let previous, let showing, !showing.taxonomies.contains(name), previous.taxonomies[name] != nil { continue }
             let previousTerms = previous?.taxonomies[name]?["terms"]
+            let listing = showing?.terms[name]
             var values: [Value] = []
             for (t, term) in terms.enumerated() {
+                if let listing, !listing.contains(t), let kept = previousTerms?[t] {
+                    values.append(kept)
+                    continue
+                }
                 let value = Self.termValue(name, term, context: context)
                 values.append(previousTerms?[t] == value ? previousTerms![t]! : value)
             }
@@ -84,14 +95,11 @@ struct SiteRenderer {
         return engine
     }
 
-    /// The jobs for the whole site, in a stable order.
+    /// The jobs for the whole site, in a stable order: the pages first, job `i` for page `i`.
     func jobs(diagnostics: inout [Diagnostic]) -> [RenderJob] {
         let site = context.site
         var jobs: [RenderJob] = []
-        for i in site.pages.indices {  // by index: a Page is large, and a copy retains each of its fields
-            let layout = site.pages[i].frontMatter.layout ?? site.pages[i].frontMatter.template
-            jobs.append(RenderJob(kind: .page(i), template: Self.templateName(layout) ?? "page.html", path: site.pages[i].path, what: site.pages[i].file))
-        }
+        for i in site.pages.indices { jobs.append(pageJob(i)) }
         for key in site.sections.keys.sorted() {
             let section = site.sections[key]!
             let layout = section.frontMatter.layout ?? section.frontMatter.template
@@ -124,6 +132,13 @@ struct SiteRenderer {
             jobs.append(RenderJob(kind: .notFound, template: "404.html", path: "/404.html", what: "404 page"))
         }
         return jobs
+    }
+
+    /// The job of page `i` (by index: a Page is large, and a copy retains each of its fields).
+    func pageJob(_ i: Int) -> RenderJob {
+        let page = context.site.pages
+        let layout = page[i].frontMatter.layout ?? page[i].frontMatter.template
+        return RenderJob(kind: .page(i), template: Self.templateName(layout) ?? "page.html", path: page[i].path, what: page[i].file)
     }
 
     static func templateName(_ layout: String?) -> String? {

@@ -24,12 +24,20 @@ import SitegenTemplates
 /// now returns something else, or when any template changed. Files are written in
 /// place, and only when their bytes differ; nothing is written when the build fails.
 public final class IncrementalBuild: @unchecked Sendable {
-    /// What rendering one output file depended on.
-    struct Record: Sendable {
-        var template: String
-        var input: Value
-        var calls: [RecordedCall]
-        var sections: [SuspendedSection]
+    /// What rendering one output file depended on. A class: every build keeps one per
+    /// job, and copying them is one retain each.
+    final class Record: Sendable {
+        let template: String
+        let input: Value
+        let calls: [RecordedCall]
+        let sections: [SuspendedSection]
+
+        init(template: String, input: Value, calls: [RecordedCall], sections: [SuspendedSection]) {
+            self.template = template
+            self.input = input
+            self.calls = calls
+            self.sections = sections
+        }
     }
 
     /// The state of the last successful build.
@@ -49,8 +57,9 @@ public final class IncrementalBuild: @unchecked Sendable {
         var content: ContentLoader.Loaded
         /// What the Markdown step gave, per page and section.
         var markdown: MarkdownStep.Results
-        /// By output file.
-        var records: [String: Record]
+        /// The render jobs, and what each one's render depended on (same positions).
+        var jobs: [RenderJob]
+        var records: [Record]
         /// Every file the build wrote itself (pages, feeds, sitemap), by output path.
         var written: [String: OutputDirectory.WrittenFile]
         /// The manifest entries of every output file, by path.
@@ -200,10 +209,17 @@ extension SiteBuilder {
             SiteDataBuilder.suspenseTags(templates.library[name]?.nodes ?? []) { _, _ in hasBoundaries = true }
         }
         let islandKeys = hasBoundaries && previous.islandKeys.keys.isEmpty ? IslandKeys.load(siteRoot: root) : previous.islandKeys
+        // After a patch, only the jobs that show a replaced page can have another input,
+        // and the jobs are the last build's (the same pages, sections, terms and pagers).
+        let mayShow = replaced.map { Self.jobsShowing($0, site: site) }
         let (renderer, jobs) = step("Plan pages") { () -> (SiteRenderer, [RenderJob]) in
             let renderer = SiteRenderer(context: context, templates: templates, assets: assets, now: now,
-                                        islandKeys: hasBoundaries ? islandKeys : nil, reusing: previous.lists)
-            return (renderer, renderer.jobs(diagnostics: &diagnostics))
+                                        islandKeys: hasBoundaries ? islandKeys : nil, reusing: previous.lists, showing: mayShow)
+            guard let replaced else { return (renderer, renderer.jobs(diagnostics: &diagnostics)) }
+            var jobs = previous.jobs
+            // A replaced page may have another template (`template` in its front matter).
+            for i in replaced { jobs[i] = renderer.pageJob(i) }
+            return (renderer, jobs)
         }
         if diagnostics.contains(where: { $0.severity == .error }) {
             result.diagnostics = diagnostics.sorted(by: Diagnostic.fileOrder)
@@ -211,38 +227,45 @@ extension SiteBuilder {
             return
         }
 
-        // Which output files need rendering.
+        // Which output files need rendering, by position in `jobs`.
         let everything = templatesChanged || expands != previous.contentIslandsExpand
-        var records: [String: IncrementalBuild.Record] = [:]
-        records.reserveCapacity(jobs.count)
-        var stale: [(RenderJob, Value)] = []
-        // After a patch, only the jobs that show a replaced page can have another input.
-        let mayShow = replaced.map { Self.jobsShowing($0, site: site) }
+        var records: [IncrementalBuild.Record?] = []
+        var stale: [(Int, Value)] = []
         let calls = CallResults(renderer: renderer)
         step("Find changed pages") {
+            if let mayShow, !everything {
+                (records, stale) = Self.changedAfterPatch(jobs: jobs, previous: previous.records, mayShow: mayShow, renderer: renderer, calls: calls)
+                return
+            }
+            // The jobs may have moved: find each one's record by its output file.
+            var positions: [String: Int] = [:]
+            if !everything {
+                positions.reserveCapacity(previous.jobs.count)
+                for (i, job) in previous.jobs.enumerated() { positions[job.outputFile] = i }
+            }
+            let position = positions
             let inputs = parallelMap(jobs) { job -> (Value, IncrementalBuild.Record?) in
-                let record = everything ? nil : previous.records[job.outputFile]
-                let input = record != nil && mayShow?(job) == false ? record!.input : renderer.input(for: job)
-                guard let record, record.template == job.template, record.input == input,
+                let input = renderer.input(for: job)
+                guard let i = position[job.outputFile] else { return (input, nil) }
+                let record = previous.records[i]
+                guard record.template == job.template, record.input == input,
                       record.calls.allSatisfy({ calls.returnsSame($0) }) else { return (input, nil) }
                 return (input, record)
             }
-            for (job, (input, record)) in zip(jobs, inputs) {
-                if let record { records[job.outputFile] = record } else { stale.append((job, input)) }
-            }
+            records = inputs.map(\.1)
+            for (i, (input, record)) in inputs.enumerated() where record == nil { stale.append((i, input)) }
         }
         var outputs: [(RenderJob, RenderOutput)] = []
         step("Render pages") {
-            let rendered = parallelMap(stale) { job, input in renderer.renderRecording(job, input: input) }
-            for ((job, input), (output, calls)) in zip(stale, rendered) {
+            let rendered = parallelMap(stale) { i, input in renderer.renderRecording(jobs[i], input: input) }
+            for ((i, input), (output, calls)) in zip(stale, rendered) {
                 diagnostics.append(contentsOf: output.diagnostics)
-                records[job.outputFile] = IncrementalBuild.Record(template: job.template, input: input, calls: calls, sections: output.sections)
-                outputs.append((job, output))
+                records[i] = IncrementalBuild.Record(template: jobs[i].template, input: input, calls: calls, sections: output.sections)
+                outputs.append((jobs[i], output))
             }
         }
-        for job in jobs {
-            if let sections = records[job.outputFile]?.sections, !sections.isEmpty { result.suspendedPages[job.path] = sections }
-        }
+        let finalRecords = records.map { $0! }
+        for (job, record) in zip(jobs, finalRecords) where !record.sections.isEmpty { result.suspendedPages[job.path] = record.sections }
         result.links = Self.links(of: site)
         if diagnostics.contains(where: { $0.severity == .error }) {
             result.diagnostics = diagnostics.sorted(by: Diagnostic.fileOrder)
@@ -254,6 +277,13 @@ extension SiteBuilder {
         let output = OutputDirectory(inPlace: options.output, previous: previous.written)
         step("Write pages") {
             _ = parallelMap(outputs) { job, out -> Void in output.write(job.outputFile, out.bytes) }
+            if replaced != nil {
+                // The same jobs, feeds and sitemap as the last build: every file it wrote
+                // is still there. Redirects follow the pages' aliases, which may have changed:
+                // the feeds step writes those again.
+                output.keepPreviousFiles(except: OutputExtras.aliasFiles(of: previous.context.site).map(\.file))
+                return
+            }
             // Not rendered again: the file stays as the previous build wrote it.
             let rendered = Set(outputs.map(\.0.outputFile))
             var kept: [(path: String, file: OutputDirectory.WrittenFile)] = []
@@ -325,17 +355,51 @@ extension SiteBuilder {
         incremental.store(IncrementalBuild.Snapshot(
             root: root, output: previous.output, config: previous.config, now: previous.now, templateFolders: previous.templateFolders, templates: templates,
             data: previous.data, assets: assets, context: context, lists: renderer.lists, content: content, markdown: markdown,
-            records: records, written: output.written,
+            jobs: jobs, records: finalRecords, written: output.written,
             entries: entries, entryOrder: order, liveFiles: live, manifest: report.manifest, manifestHeapLimit: report.manifestHeapLimit,
             extras: written, inputs: report.inputs ?? previous.inputs, islandKeys: islandKeys, contentIslandsExpand: expands,
             keptWarnings: previous.keptWarnings), rendered: outputs.count,
             replaced: replaced.map { $0.map { site.pages[$0].contentPath }.sorted() })
     }
 
-    /// Whether a job's template input may hold one of the `replaced` pages, in a site
-    /// where they kept their places: the page itself, the lists of its section, and the
-    /// terms it has. (Every other input is the last build's.)
-    static func jobsShowing(_ replaced: Set<Int>, site: Site) -> @Sendable (RenderJob) -> Bool {
+    /// The jobs to render again after a patch, with their inputs, and the last build's
+    /// records of the others (nil where a job is to be rendered). Only the jobs that can
+    /// show a replaced page get their input built again; the others are stale only when
+    /// a template function they called returns something else now, and each distinct
+    /// call is checked once.
+    static func changedAfterPatch(jobs: [RenderJob], previous: [IncrementalBuild.Record], mayShow: Showing,
+                                  renderer: SiteRenderer, calls: CallResults) -> ([IncrementalBuild.Record?], [(Int, Value)]) {
+        var records: [IncrementalBuild.Record?] = previous
+        let showing = jobs.indices.filter { mayShow.contains(jobs[$0]) }
+        let inputs = parallelMap(showing) { i in renderer.input(for: jobs[i]) }
+        var stale: [(Int, Value)] = []
+        for (i, input) in zip(showing, inputs) where previous[i].template != jobs[i].template || previous[i].input != input {
+            records[i] = nil
+            stale.append((i, input))
+        }
+        var same: [ObjectIdentifier: Bool] = [:]
+        for i in jobs.indices where records[i] != nil && !previous[i].calls.isEmpty {
+            for call in previous[i].calls {
+                let id = ObjectIdentifier(call)
+                let isSame: Bool
+                if let known = same[id] { isSame = known } else {
+                    isSame = calls.returnsSame(call)
+                    same[id] = isSame
+                }
+                if !isSame {
+                    records[i] = nil
+                    stale.append((i, previous[i].input))
+                    break
+                }
+            }
+        }
+        return (records, stale)
+    }
+
+    /// What may hold one of the `replaced` pages, in a site where they kept their places:
+    /// the page itself, the lists of its section, and the terms it has. (Every other
+    /// input is the last build's.)
+    static func jobsShowing(_ replaced: Set<Int>, site: Site) -> Showing {
         let sections = Set(replaced.map { site.pages[$0].section })
         var named: Set<String> = []
         for i in replaced {
@@ -348,16 +412,7 @@ extension SiteBuilder {
                 listing[name, default: []].insert(t)
             }
         }
-        let taxonomies = named, terms = listing
-        return { job in
-            switch job.kind {
-            case .page(let i): return replaced.contains(i)
-            case .section(let key, _): return sections.contains(key)
-            case .taxonomy(let name): return taxonomies.contains(name)
-            case .term(let name, let t, _): return terms[name]?.contains(t) == true
-            case .notFound: return false
-            }
-        }
+        return Showing(pages: replaced, sections: sections, taxonomies: named, terms: listing)
     }
 
     /// Every page's and section's Markdown links, for `sitegen check`.
@@ -399,5 +454,26 @@ final class CallResults: @unchecked Sendable {
             checked.append(call)
         }
         return isSame
+    }
+}
+
+/// The pages an edit replaced in place, and the sections, taxonomies and terms that list
+/// them: what an incremental build after a patch builds again.
+struct Showing: Sendable {
+    let pages: Set<Int>
+    let sections: Set<String>
+    let taxonomies: Set<String>
+    /// By taxonomy, the indices of the terms that list a replaced page.
+    let terms: [String: Set<Int>]
+
+    /// Whether the job's template input may hold a replaced page.
+    func contains(_ job: RenderJob) -> Bool {
+        switch job.kind {
+        case .page(let i): return pages.contains(i)
+        case .section(let key, _): return sections.contains(key)
+        case .taxonomy(let name): return taxonomies.contains(name)
+        case .term(let name, let t, _): return terms[name]?.contains(t) == true
+        case .notFound: return false
+        }
     }
 }

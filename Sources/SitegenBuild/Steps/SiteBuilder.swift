@@ -165,11 +165,11 @@ public struct SiteBuilder {
                 return (out, record)
             }
         }
-        var records: [String: IncrementalBuild.Record] = [:]
+        var records: [IncrementalBuild.Record] = []
         for (job, (out, record)) in zip(jobs, rendered) {
             diagnostics.append(contentsOf: out.diagnostics)
             if !out.sections.isEmpty { result.suspendedPages[job.path] = out.sections }
-            records[job.outputFile] = record
+            if let record { records.append(record) }
         }
         let extras = step("Write feeds and sitemap") { OutputExtras(context: context, output: output, now: now).write(jobs: jobs) }
         step("Copy static files") {
@@ -229,7 +229,7 @@ public struct SiteBuilder {
             incremental.store(IncrementalBuild.Snapshot(
                 root: root, output: outputPath, config: config, now: now, templateFolders: templateFolders, templates: templates,
                 data: site.data, assets: assets, context: context, lists: renderer.lists, content: content, markdown: markdown,
-                records: records, written: output.written,
+                jobs: jobs, records: records, written: output.written,
                 entries: entries, entryOrder: entries.keys.sorted { Text.compare($0, $1) < 0 },
                 liveFiles: Set(entries.values.filter(\.isLive).map(\.path)),
                 manifest: serverReport.manifest, manifestHeapLimit: serverReport.manifestHeapLimit, extras: extras, inputs: serverReport.inputs, islandKeys: islandKeys, contentIslandsExpand: !site.contentIslands.isEmpty,
