@@ -138,8 +138,12 @@ struct ServerStep {
     /// manifest again when the stamp changes (`Site.refresh()`).
     func writeExternalManifest(_ manifest: [UInt8]) throws {
         try FileManager.default.createDirectory(atPath: staging + "/_sitegen", withIntermediateDirectories: true)
-        try Data(manifest).write(to: URL(fileURLWithPath: staging + "/" + ComponentEmitter.externalManifestPath))
-        try Data(ContentHash.hex(manifest).utf8).write(to: URL(fileURLWithPath: staging + "/" + ComponentEmitter.externalManifestStampPath))
+        let stamp = Array(ContentHash.hex(ContentHash.stamp(manifest)).utf8)
+        for (path, bytes) in [(ComponentEmitter.externalManifestPath, manifest), (ComponentEmitter.externalManifestStampPath, stamp)] {
+            if let code = bytes.withUnsafeBytes({ OutputFile.write($0, to: staging + "/" + path) }) {
+                throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+            }
+        }
     }
 
     /// Writes `.gz` and `.br` beside compressible files, in parallel; returns how many,

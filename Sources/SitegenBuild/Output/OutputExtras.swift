@@ -9,9 +9,10 @@ struct OutputExtras {
     /// What the previous build wrote (incremental preview builds): a feed or sitemap
     /// made of the same is left as it is, not written again.
     var previous: Written?
-    /// Every page kept its date and place since `previous` (an incremental build that
-    /// patched the site): the feeds list the same pages, in the same order.
-    var pagesKeptTheirPlaces = false
+    /// The pages an incremental build replaced in the patched site: every page kept its
+    /// date and place since `previous`, so the feeds list the same pages in the same
+    /// order, and a feed or sitemap entry without a replaced page is the same as before.
+    var replacedPages: Set<Int>?
 
     /// What a feed folder's `atom.xml` and `rss.xml` are made of.
     struct Feed: Equatable, Sendable {
@@ -68,16 +69,23 @@ struct OutputExtras {
                 feed(taxonomy.name + "/" + term.slug + "/", config.title + " – " + term.name, term.pages)
             }
         }
+        func pageURL(_ i: Int) -> SitemapURL {
+            SitemapURL(location: site.permalink(site.pages[i].path),
+                       modified: site.pages[i].frontMatter.updated.flatMap { DateValue(iso: $0) } ?? site.pages[i].date)
+        }
         var urls: [SitemapURL] = []
-        urls.reserveCapacity(jobs.count)
-        for job in jobs {
-            switch job.kind {
-            case .notFound: continue
-            case .page(let i):
-                urls.append(SitemapURL(location: site.permalink(job.path),
-                                       modified: site.pages[i].frontMatter.updated.flatMap { DateValue(iso: $0) } ?? site.pages[i].date))
-            default:
-                urls.append(SitemapURL(location: site.permalink(job.path), modified: nil))
+        if let replacedPages, let last = previous?.sitemap, last.count >= site.pages.count {
+            // The same jobs: the pages' URLs first, in page order; only the replaced ones can differ.
+            urls = last
+            for i in replacedPages { urls[i] = pageURL(i) }
+        } else {
+            urls.reserveCapacity(jobs.count)
+            for job in jobs {
+                switch job.kind {
+                case .notFound: continue
+                case .page(let i): urls.append(pageURL(i))
+                default: urls.append(SitemapURL(location: site.permalink(job.path), modified: nil))
+                }
             }
         }
         if previous?.sitemap != urls || !output.keepPrevious(["sitemap.xml"]) {
@@ -94,10 +102,11 @@ struct OutputExtras {
         let site = context.site
         let config = site.config
         let last = previous?.feeds[directory]
-        let newest = pagesKeptTheirPlaces && last != nil ? last!.pages : Feeds.newest(pages, site: site, limit: config.feeds.limit)
+        let files = (config.feeds.atom ? [directory + "atom.xml"] : []) + (config.feeds.rss ? [directory + "rss.xml"] : [])
+        if let replacedPages, let last, !last.pages.contains(where: replacedPages.contains), output.keepPrevious(files) { return last }
+        let newest = replacedPages != nil && last != nil ? last!.pages : Feeds.newest(pages, site: site, limit: config.feeds.limit)
         let entries = Feeds.entries(newest: newest, context: context)
         let feed = Feed(title: title, pages: newest, entries: entries)
-        let files = (config.feeds.atom ? [directory + "atom.xml"] : []) + (config.feeds.rss ? [directory + "rss.xml"] : [])
         if last == feed, output.keepPrevious(files) { return feed }
         let siteURL = site.permalink("/" + directory)
         if config.feeds.atom {

@@ -72,6 +72,25 @@ enum ContentHash {
         return h
     }
 
+    /// A quick hash of a large blob, 8 bytes at a time: a change stamp (the preview's
+    /// manifest stamp), not a stored ETag or fingerprint.
+    static func stamp(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { raw in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
+            var i = 0
+            while i + 8 <= raw.count {
+                h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0x100_0000_01b3
+                h ^= h >> 29
+                i += 8
+            }
+            while i < raw.count {
+                h = (h ^ UInt64(raw[i])) &* 0x100_0000_01b3
+                i += 1
+            }
+            return h
+        }
+    }
+
     static func hex(_ bytes: [UInt8], digits: Int = 16) -> String {
         hex(value(bytes), digits: digits)
     }

@@ -295,7 +295,7 @@ extension SiteBuilder {
         }
         var extras = OutputExtras(context: context, output: output, now: previous.now)
         extras.previous = previous.extras
-        extras.pagesKeptTheirPlaces = replaced != nil
+        extras.replacedPages = replaced
         let written = step("Write feeds and sitemap") { extras.write(jobs: jobs) }
         // The manifest: the previous entries, with the files written now, without those gone.
         // The entries that differ from the last manifest's, when the paths are the same.
