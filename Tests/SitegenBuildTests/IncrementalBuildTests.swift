@@ -56,8 +56,11 @@ import Testing
             Issue.record("\(path) differs:\n\(built.text(path) ?? "(missing)")\n---- a whole build writes:\n\(whole.text(path) ?? "")",
                          sourceLocation: sourceLocation)
         }
-        let entries = incremental.snapshot?.entries ?? [:]
-        let wholeEntries = fresh.snapshot?.entries ?? [:]
+        func manifestEntries(_ state: IncrementalBuild) -> [String: AssetManifest.Entry] {
+            Dictionary(uniqueKeysWithValues: (AssetManifest(bytes: state.snapshot?.manifest ?? [])?.entries ?? []).map { ($0.path, $0) })
+        }
+        let entries = manifestEntries(incremental)
+        let wholeEntries = manifestEntries(fresh)
         #expect(built.result.diagnostics.map(\.formatted) == whole.result.diagnostics.map(\.formatted), sourceLocation: sourceLocation)
         #expect(entries.keys.sorted() == wholeEntries.keys.sorted(), sourceLocation: sourceLocation)
         for (path, entry) in wholeEntries where entries[path] != entry {

@@ -23,6 +23,8 @@ struct MarkdownStep {
     struct Results: Sendable {
         var pages: [LinkResolver.Result] = []
         var sections: [String: LinkResolver.Result] = [:]
+        /// Where links go: content path → URL path (the same while pages keep their places).
+        var targets: [String: String] = [:]
     }
 
     /// - Parameter linkProblems: the broken links and anchors, also added to `diagnostics`.
@@ -32,16 +34,21 @@ struct MarkdownStep {
     @discardableResult
     func run(_ site: inout Site, diagnostics: inout [Diagnostic], linkProblems: inout [Diagnostic],
              reusing previous: Results? = nil, replaced: Set<Int> = []) -> Results {
+        let patching = previous != nil && previous?.pages.count == site.pages.count
         var targets: [String: String] = [:]  // content path → URL path
-        targets.reserveCapacity(site.pages.count + site.sections.count)
-        for i in site.pages.indices { targets[site.pages[i].contentPath] = site.pages[i].path }
-        for section in site.sections.values { targets[section.contentPath] = section.path }
+        if patching, let previous {
+            targets = previous.targets
+        } else {
+            targets.reserveCapacity(site.pages.count + site.sections.count)
+            for i in site.pages.indices { targets[site.pages[i].contentPath] = site.pages[i].path }
+            for section in site.sections.values { targets[section.contentPath] = section.path }
+        }
         let options = site.config
         let resolver = LinkResolver(targets: targets, files: site.fileURLs, basePath: SiteFunctions.basePath(of: site.config.baseURLPrefix),
                                     shortcodes: shortcodes)
 
         let snapshot = site
-        if let previous, previous.pages.count == site.pages.count {
+        if patching, let previous {
             var results = previous
             for i in replaced.sorted() {
                 let page = site.pages[i]
@@ -76,7 +83,7 @@ struct MarkdownStep {
             return result
         }
         for i in site.pages.indices { site.pages[i].rendered = pageResults[i].rendered }
-        var results = Results(pages: pageResults)
+        var results = Results(pages: pageResults, targets: targets)
         for key in site.sections.keys.sorted() {
             guard let section = site.sections[key], let file = section.file else { continue }
             let result = resolver.render(section.body, from: section.contentPath, file: file,

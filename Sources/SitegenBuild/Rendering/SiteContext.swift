@@ -20,18 +20,11 @@ struct SiteContext: Sendable {
     ///   other page and every section keeps its value as it is.
     init(site: Site, reusing previous: SiteContext? = nil, replaced: Set<Int>? = nil) {
         self.site = site
-        var pages: [Value] = []
-        pages.reserveCapacity(site.pages.count)
-        let patched = replaced != nil && previous?.pages.count == site.pages.count
-        for i in site.pages.indices {  // by index: a Page is large, and a copy retains each of its fields
-            if patched, let previous, !replaced!.contains(i) {
-                pages.append(previous.pages[i])
-                continue
-            }
+        // Page i's value: the previous one when it is the same.
+        func value(_ i: Int) -> Value {
             if let previous, let j = previous.site.pageIndex[site.pages[i].contentPath],
                Self.sameValue(site.pages[i], site: site, as: previous.site.pages[j], in: previous.site) {
-                pages.append(previous.pages[j])
-                continue
+                return previous.pages[j]
             }
             let page = site.pages[i]
             var value = Self.pageValue(page, site: site)
@@ -41,15 +34,21 @@ struct SiteContext: Sendable {
                 object["higher"] = page.higher.map { Self.link(site.pages[$0], site: site) } ?? .null
                 value = .object(object)
             }
-            if let previous, let j = previous.site.pageIndex[page.contentPath], previous.pages[j] == value { value = previous.pages[j] }
-            pages.append(value)
+            if let previous, let j = previous.site.pageIndex[page.contentPath], previous.pages[j] == value { return previous.pages[j] }
+            return value
         }
-        var sections: [String: Object] = [:]
-        if patched, let previous {
+        // A patched site: the previous values, but the replaced pages'.
+        if let replaced, previous?.pages.count == site.pages.count {
+            var pages = previous!.pages
+            for i in replaced { pages[i] = value(i) }
             self.pages = pages
-            self.sections = previous.sections
+            self.sections = previous!.sections
             return
         }
+        var pages: [Value] = []
+        pages.reserveCapacity(site.pages.count)
+        for i in site.pages.indices { pages.append(value(i)) }  // by index: a Page is large, and a copy retains each of its fields
+        var sections: [String: Object] = [:]
         for (key, section) in site.sections { sections[key] = Self.sectionValue(section, site: site) }
         if let previous {
             for (key, object) in sections where previous.sections[key] == object { sections[key] = previous.sections[key] }

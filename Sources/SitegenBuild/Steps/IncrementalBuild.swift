@@ -38,6 +38,9 @@ public final class IncrementalBuild: @unchecked Sendable {
             self.calls = calls
             self.sections = sections
         }
+
+        /// Stands for the record of a job that is about to be rendered again.
+        static let placeholder = Record(template: "", input: .null, calls: [], sections: [])
     }
 
     /// The state of the last successful build.
@@ -62,13 +65,10 @@ public final class IncrementalBuild: @unchecked Sendable {
         var records: [Record]
         /// Every file the build wrote itself (pages, feeds, sitemap), by output path.
         var written: [String: OutputDirectory.WrittenFile]
-        /// The manifest entries of every output file, by path.
-        var entries: [String: AssetManifest.Entry]
-        /// Their paths in byte order, the manifest's.
-        var entryOrder: [String]
         /// The pages with suspense boundaries, by output file (the entries marked live).
         var liveFiles: Set<String>
-        /// The manifest blob, and the heap size up to which the next build may patch it.
+        /// The manifest blob (every output file's entry), and the heap size up to which
+        /// the next build may patch it.
         var manifest: [UInt8]
         var manifestHeapLimit: Int
         /// What the feeds and the sitemap were made of.
@@ -229,12 +229,14 @@ extension SiteBuilder {
 
         // Which output files need rendering, by position in `jobs`.
         let everything = templatesChanged || expands != previous.contentIslandsExpand
-        var records: [IncrementalBuild.Record?] = []
+        // Stale jobs hold a placeholder until they are rendered.
+        var records: [IncrementalBuild.Record] = []
         var stale: [(Int, Value)] = []
         let calls = CallResults(renderer: renderer)
         step("Find changed pages") {
             if let mayShow, !everything {
-                (records, stale) = Self.changedAfterPatch(jobs: jobs, previous: previous.records, mayShow: mayShow, renderer: renderer, calls: calls)
+                records = previous.records
+                stale = Self.changedAfterPatch(jobs: jobs, previous: previous.records, mayShow: mayShow, renderer: renderer, calls: calls)
                 return
             }
             // The jobs may have moved: find each one's record by its output file.
@@ -252,7 +254,7 @@ extension SiteBuilder {
                       record.calls.allSatisfy({ calls.returnsSame($0) }) else { return (input, nil) }
                 return (input, record)
             }
-            records = inputs.map(\.1)
+            records = inputs.map { $0.1 ?? IncrementalBuild.Record.placeholder }
             for (i, (input, record)) in inputs.enumerated() where record == nil { stale.append((i, input)) }
         }
         var outputs: [(RenderJob, RenderOutput)] = []
@@ -264,8 +266,7 @@ extension SiteBuilder {
                 outputs.append((jobs[i], output))
             }
         }
-        let finalRecords = records.map { $0! }
-        for (job, record) in zip(jobs, finalRecords) where !record.sections.isEmpty { result.suspendedPages[job.path] = record.sections }
+        for (job, record) in zip(jobs, records) where !record.sections.isEmpty { result.suspendedPages[job.path] = record.sections }
         result.links = Self.links(of: site)
         if diagnostics.contains(where: { $0.severity == .error }) {
             result.diagnostics = diagnostics.sorted(by: Diagnostic.fileOrder)
@@ -297,10 +298,11 @@ extension SiteBuilder {
         extras.previous = previous.extras
         extras.replacedPages = replaced
         let written = step("Write feeds and sitemap") { extras.write(jobs: jobs) }
-        // The manifest: the previous entries, with the files written now, without those gone.
-        // The entries that differ from the last manifest's, when the paths are the same.
+        // The manifest: the last one's entries, with the files written now, without those gone.
+        // When no file came or went, the changed entries patch the last blob in place.
         var patch: [AssetManifest.Entry]?
-        let (entries, order, live) = step("Update manifest entries") { () -> ([String: AssetManifest.Entry], [String], Set<String>) in
+        var allEntries: () -> [AssetManifest.Entry] = { [] }
+        let live = step("Update manifest entries") { () -> Set<String> in
             let now = output.written, before = previous.written
             // What this build wrote anew (most files are kept as they were).
             let changed = output.fresh
@@ -308,33 +310,36 @@ extension SiteBuilder {
             let added = changed.keys.filter { before[$0] == nil }.count
             let gone = now.count == before.count + added ? [] : before.keys.filter { now[$0] == nil }
             for path in gone { output.remove(path) }
-            var entries = previous.entries
-            for path in gone { entries[path] = nil }
+            let last = AssetManifest(bytes: previous.manifest) ?? .empty
+            var updates: [String: AssetManifest.Entry] = [:]
             for (path, file) in changed {
-                entries[path] = AssetManifest.Entry(path: path, size: UInt64(file.size), contentType: MIMETypes.contentType(forPath: path),
+                updates[path] = AssetManifest.Entry(path: path, size: UInt64(file.size), contentType: MIMETypes.contentType(forPath: path),
                                                     etag: ContentHash.hex(file.hash), isImmutable: StaticAssets.isFingerprinted(path),
                                                     gzipSize: nil, brotliSize: nil, isLive: false)
             }
             let live = Set(result.suspendedPages.keys.map { $0.hasSuffix("/") ? String($0.dropFirst()) + "index.html" : String($0.dropFirst()) })
             // Only the files whose flag can be wrong: live now, live before, or written anew.
-            var flipped: [String] = []
-            for path in live.union(previous.liveFiles).union(changed.keys) where entries[path].map({ $0.isLive != live.contains(path) }) == true {
-                entries[path]?.isLive = live.contains(path)
-                flipped.append(path)
+            for path in live.union(previous.liveFiles).union(changed.keys) {
+                guard var entry = updates[path] ?? last.entry(forPath: path), entry.isLive != live.contains(path) else { continue }
+                entry.isLive = live.contains(path)
+                updates[path] = entry
             }
-            if gone.isEmpty && added == 0 {
-                patch = Set(changed.keys).union(flipped).compactMap { entries[$0] }
+            if gone.isEmpty && added == 0 { patch = Array(updates.values) }
+            let goneSet = Set(gone)
+            // Every entry, for a manifest built afresh: the last one's, updated, then the new ones.
+            allEntries = {
+                var entries = last.entries.filter { !goneSet.contains($0.path) }.map { updates[$0.path] ?? $0 }
+                let known = Set(entries.map(\.path))
+                entries += updates.values.filter { !known.contains($0.path) }
+                return entries
             }
-            // The same paths: the same order, and the manifest does not sort them again.
-            let order = gone.isEmpty && entries.count == previous.entryOrder.count
-                ? previous.entryOrder : entries.keys.sorted { Text.compare($0, $1) < 0 }
-            return (entries, order, live)
+            return live
         }
         var server = ServerStep(config: previous.config, staging: output.destination,
                                 cacheDirectory: options.cacheDirectory ?? BuildOptions.defaultCacheDirectory,
                                 siteRoot: root, templates: templates, suspendedPages: result.suspendedPages, islandKeys: islandKeys,
                                 contentIslands: site.contentIslands)
-        server.knownEntries = { order.map { entries[$0]! } }
+        server.knownEntries = allEntries
         if let patch, !previous.manifest.isEmpty {
             server.manifestPatch = (previous.manifest, patch, previous.manifestHeapLimit)
         }
@@ -355,30 +360,29 @@ extension SiteBuilder {
         incremental.store(IncrementalBuild.Snapshot(
             root: root, output: previous.output, config: previous.config, now: previous.now, templateFolders: previous.templateFolders, templates: templates,
             data: previous.data, assets: assets, context: context, lists: renderer.lists, content: content, markdown: markdown,
-            jobs: jobs, records: finalRecords, written: output.written,
-            entries: entries, entryOrder: order, liveFiles: live, manifest: report.manifest, manifestHeapLimit: report.manifestHeapLimit,
+            jobs: jobs, records: records, written: output.written,
+            liveFiles: live, manifest: report.manifest, manifestHeapLimit: report.manifestHeapLimit,
             extras: written, inputs: report.inputs ?? previous.inputs, islandKeys: islandKeys, contentIslandsExpand: expands,
             keptWarnings: previous.keptWarnings), rendered: outputs.count,
             replaced: replaced.map { $0.map { site.pages[$0].contentPath }.sorted() })
     }
 
-    /// The jobs to render again after a patch, with their inputs, and the last build's
-    /// records of the others (nil where a job is to be rendered). Only the jobs that can
+    /// The jobs to render again after a patch (positions), with their inputs. Only the jobs that can
     /// show a replaced page get their input built again; the others are stale only when
     /// a template function they called returns something else now, and each distinct
     /// call is checked once.
     static func changedAfterPatch(jobs: [RenderJob], previous: [IncrementalBuild.Record], mayShow: Showing,
-                                  renderer: SiteRenderer, calls: CallResults) -> ([IncrementalBuild.Record?], [(Int, Value)]) {
-        var records: [IncrementalBuild.Record?] = previous
+                                  renderer: SiteRenderer, calls: CallResults) -> [(Int, Value)] {
+        var isStale = [Bool](repeating: false, count: jobs.count)
         let showing = jobs.indices.filter { mayShow.contains(jobs[$0]) }
         let inputs = parallelMap(showing) { i in renderer.input(for: jobs[i]) }
         var stale: [(Int, Value)] = []
         for (i, input) in zip(showing, inputs) where previous[i].template != jobs[i].template || previous[i].input != input {
-            records[i] = nil
+            isStale[i] = true
             stale.append((i, input))
         }
         var same: [ObjectIdentifier: Bool] = [:]
-        for i in jobs.indices where records[i] != nil && !previous[i].calls.isEmpty {
+        for i in jobs.indices where !isStale[i] && !previous[i].calls.isEmpty {
             for call in previous[i].calls {
                 let id = ObjectIdentifier(call)
                 let isSame: Bool
@@ -387,13 +391,12 @@ extension SiteBuilder {
                     same[id] = isSame
                 }
                 if !isSame {
-                    records[i] = nil
                     stale.append((i, previous[i].input))
                     break
                 }
             }
         }
-        return (records, stale)
+        return stale
     }
 
     /// What may hold one of the `replaced` pages, in a site where they kept their places:

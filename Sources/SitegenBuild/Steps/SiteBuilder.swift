@@ -218,8 +218,6 @@ public struct SiteBuilder {
             return
         }
         if let incremental = options.incremental {
-            var entries: [String: AssetManifest.Entry] = [:]
-            for entry in serverReport.entries { entries[entry.path] = entry }
             // Warnings of steps an incremental build does not run again: configuration,
             // theme, data, static files.
             let kept = result.diagnostics.filter { d in
@@ -230,8 +228,7 @@ public struct SiteBuilder {
                 root: root, output: outputPath, config: config, now: now, templateFolders: templateFolders, templates: templates,
                 data: site.data, assets: assets, context: context, lists: renderer.lists, content: content, markdown: markdown,
                 jobs: jobs, records: records, written: output.written,
-                entries: entries, entryOrder: entries.keys.sorted { Text.compare($0, $1) < 0 },
-                liveFiles: Set(entries.values.filter(\.isLive).map(\.path)),
+                liveFiles: Set(serverReport.entries.filter(\.isLive).map(\.path)),
                 manifest: serverReport.manifest, manifestHeapLimit: serverReport.manifestHeapLimit, extras: extras, inputs: serverReport.inputs, islandKeys: islandKeys, contentIslandsExpand: !site.contentIslands.isEmpty,
                 keptWarnings: kept), rendered: jobs.count)
         }
