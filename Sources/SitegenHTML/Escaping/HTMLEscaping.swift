@@ -73,6 +73,10 @@ public enum HTMLEscaping {
     /// too, which errs towards rejecting.
     /// - Parameter url: The URL as the author wrote it.
     public static func isSafeURL(_ url: String) -> Bool {
+        // Paths, fragments and queries (most URLs in a site) cannot start with a scheme.
+        if let first = url.utf8.first, first == UInt8(ascii: "/") || first == UInt8(ascii: "#") || first == UInt8(ascii: "?") {
+            return true
+        }
         let prefix = significantPrefix(of: Array(url.utf8), limit: 32)
         guard let first = prefix.first, isASCIILetter(first) else { return true }
         var end = 1
