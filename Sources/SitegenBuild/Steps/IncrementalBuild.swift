@@ -125,8 +125,19 @@ public final class IncrementalBuild: @unchecked Sendable {
             replacedPages = replaced
             return old
         }
-        // Freeing the previous build's values takes milliseconds: not on the rebuild's path.
-        if let old { DispatchQueue.global(qos: .utility).async { withExtendedLifetime(old) {} } }
+        if let old { Self.release(old) }
+    }
+
+    /// Frees a snapshot's values on another thread (it takes milliseconds): pass the
+    /// last reference, with `consume`.
+    static func release(_ snapshot: consuming Snapshot) {
+        let box = Box(snapshot)
+        DispatchQueue.global(qos: .utility).async { box.value = nil }
+    }
+
+    private final class Box: @unchecked Sendable {
+        var value: Snapshot?
+        init(_ value: consuming Snapshot) { self.value = value }
     }
 
     /// A build from the snapshot failed before writing anything: the snapshot still
@@ -267,7 +278,8 @@ extension SiteBuilder {
             }
         }
         for (job, record) in zip(jobs, records) where !record.sections.isEmpty { result.suspendedPages[job.path] = record.sections }
-        result.links = Self.links(of: site)
+        // For `sitegen check`; the preview does not read them.
+        if !options.preview { result.links = Self.links(of: site) }
         if diagnostics.contains(where: { $0.severity == .error }) {
             result.diagnostics = diagnostics.sorted(by: Diagnostic.fileOrder)
             incremental.keep(pending: changes)
