@@ -131,10 +131,27 @@ def main():
     if os.path.exists(tpath):
         templates = json.load(open(tpath))
 
+    incremental = {}
+    for tool in ("sitegen", "hugo"):
+        ipath = os.path.join(a.raw, "incremental-%s.txt" % tool)
+        if os.path.exists(ipath):
+            ms = [float(x) for x in open(ipath).read().split()]
+            if ms:
+                incremental[tool] = {"edits": len(ms), "ms": {"min": min(ms), "median": st.median(ms), "max": max(ms)}}
+    if "sitegen" in incremental and "hugo" in incremental:
+        incremental["ratio_median"] = incremental["sitegen"]["ms"]["median"] / incremental["hugo"]["ms"]["median"]
+
+    component = None
+    cpath = os.path.join(a.raw, "component.json")
+    if os.path.exists(cpath):
+        component = json.load(open(cpath))
+        component["markdown"] = open(os.path.join(a.raw, "component.md")).read()
+
     data = {"env": env, "quick": a.quick == "1", "sizes": sizes, "builds": builds, "ratios_sitegen_over_hugo": ratios,
             "scaling": scaling,
             "sitegen_steps_s": {"%d/%s" % (n, sv): steps(a.raw, n, sv) for n in sizes for sv in svariants},
-            "cmark_floor": floor, "templates": templates}
+            "cmark_floor": floor, "templates": templates, "incremental": incremental,
+            "component": {k: v for k, v in (component or {}).items() if k != "markdown"} or None}
     with open(a.json, "w") as f:
         json.dump(data, f, indent=2, sort_keys=False)
         f.write("\n")
@@ -226,6 +243,28 @@ def main():
               templates["template"], templates["page_bytes"], templates["repetitions"], templates["iterations"], templates["warmup"],
               u["min"], u["median"], u["max"], format(int(templates["pages_per_s_median"]), ","), u["median"] / templates["items"],
               templates["compile_us"]))
+    if incremental:
+        w("")
+        w("## One-page edit with the dev server running (%s pages)" % format(nmax, ","))
+        w("")
+        w("`incremental/run.sh`: the same page of the corpus, edited %d times (after one warm-up edit); from the write "
+          "until a GET of the page shows the edit. sitegen: `sitegen preview` (writes the site to disk); Hugo: `hugo server` "
+          "with its defaults (pages from memory, fast render mode)." % incremental.get("sitegen", incremental.get("hugo"))["edits"])
+        w("")
+        w("| tool | min ms | median ms | max ms |")
+        w("|---|---:|---:|---:|")
+        for tool in ("sitegen", "hugo"):
+            if tool in incremental:
+                m = incremental[tool]["ms"]
+                w("| %s | %.1f | %.1f | %.1f |" % ("**sitegen preview**" if tool == "sitegen" else "hugo server", m["min"], m["median"], m["max"]))
+        if "ratio_median" in incremental:
+            w("")
+            w("sitegen ÷ Hugo (median): %s." % fmt(incremental["ratio_median"], 3))
+    if component:
+        w("")
+        w("## Server component (`component/run.sh`)")
+        w("")
+        w(component["markdown"].split("\n", 2)[2].strip())
     w("")
     with open(a.md, "w") as f:
         f.write("\n".join(md))

@@ -4,13 +4,16 @@
 # measured with wrk on loopback. Writes Benchmarks/results/component.md.
 #
 #   Benchmarks/component/run.sh            (DURATION=10 CONNECTIONS=8 by default)
+#   OUT_DIR=dir                            component.md and component.json there (Benchmarks/run
+#                                          passes its raw folder; default Benchmarks/results)
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 WORK="$ROOT/Benchmarks/work/component"
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-8}
-mkdir -p "$WORK" "$ROOT/Benchmarks/results"
+OUT_DIR=${OUT_DIR:-$ROOT/Benchmarks/results}
+mkdir -p "$WORK" "$OUT_DIR"
 command -v wrk >/dev/null || { echo "component bench: wrk is missing (scripts/setup.sh installs it)" >&2; exit 1; }
 
 # 1. The hello-world component (research spike recipe).
@@ -55,6 +58,24 @@ load() {  # name url-path wrk-args...
     fi
     awk '/Requests\/sec/ {print $2}' "$WORK/$name.wrk"
 }
+# p50 and p99 latency of a load run, in ms ("0.52 / 1.90").
+latency() {
+    awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+         $1 == "50%" {p50 = ms($2)} $1 == "99%" {p99 = ms($2)} END {printf "%.2f / %.2f", p50, p99}' "$WORK/$1.wrk"
+}
+# Cold start: from launching wasmtime serve to the first answer, 5 launches (min / median / max ms).
+coldstart() {  # name url-path wasmtime-args...
+    local name=$1 path=$2; shift 2
+    for _ in 1 2 3 4 5; do
+        PORT=$(port)
+        local start; start=$(date +%s%N)
+        wasmtime serve --addr "127.0.0.1:$PORT" "$@" >"$WORK/$name-cold.log" 2>&1 &
+        PID=$!
+        until curl -s -o /dev/null "http://127.0.0.1:$PORT$path"; do sleep 0.005; done
+        echo $(( ($(date +%s%N) - start) / 1000000 ))
+        stop
+    done | sort -n | awk '{v[NR]=$1} END {printf "%d / %d / %d", v[1], v[3], v[5]}'
+}
 measure() {  # name url-path wasmtime-args...
     local name=$1 path=$2; shift 2
     serve "$name" "$@"
@@ -63,6 +84,8 @@ measure() {  # name url-path wasmtime-args...
 }
 BLOG=(-S cli -S keyvalue --dir "$WORK/blog::/site" "$WORK/blog/server.wasm")
 
+hello_cold=$(coldstart hello /hello "$WORK/hello.wasm")
+blog_cold=$(coldstart blog /tags/ "${BLOG[@]}")
 hello=$(measure hello /hello "$WORK/hello.wasm")
 page=$(measure page /about/ "${BLOG[@]}")
 asset=$(measure asset /robots.txt "${BLOG[@]}")
@@ -98,14 +121,17 @@ ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
 {
     echo "# Component throughput ($(date -u +%Y-%m-%d), wrk -t2 -c$CONNECTIONS -d${DURATION}s, loopback)"
     echo
-    echo "| request | req/s | ratio vs hello-world |"
-    echo "|---|---|---|"
-    echo "| hello-world component | $hello | 1.00 |"
-    echo "| static page \`/tags/\` (filesystem backend) | $static | $(ratio "$static" "$hello") |"
-    echo "| small asset \`/robots.txt\` | $asset | $(ratio "$asset" "$hello") |"
-    echo "| streamed page \`/about/\` (two loaders, KV) | $page | $(ratio "$page" "$hello") |"
-    echo "| 304 Not Modified \`/tags/\` | $notmodified | $(ratio "$notmodified" "$hello") |"
-    echo "| server function \`POST /_sg/fn/like\` (JSON, KV increment) | $function | $(ratio "$function" "$hello") |"
+    echo "| request | req/s | ratio vs hello-world | p50 / p99 ms |"
+    echo "|---|---|---|---|"
+    echo "| hello-world component | $hello | 1.00 | $(latency hello) |"
+    echo "| static page \`/tags/\` (filesystem backend) | $static | $(ratio "$static" "$hello") | $(latency static-page) |"
+    echo "| small asset \`/robots.txt\` | $asset | $(ratio "$asset" "$hello") | $(latency asset) |"
+    echo "| streamed page \`/about/\` (two loaders, KV) | $page | $(ratio "$page" "$hello") | $(latency page) |"
+    echo "| 304 Not Modified \`/tags/\` | $notmodified | $(ratio "$notmodified" "$hello") | $(latency not-modified) |"
+    echo "| server function \`POST /_sg/fn/like\` (JSON, KV increment) | $function | $(ratio "$function" "$hello") | $(latency function) |"
+    echo
+    echo "Cold start (launch \`wasmtime serve\`, compile, instantiate, first answer; 5 launches, min / median / max ms):"
+    echo "hello-world $hello_cold, blog \`/tags/\` $blog_cold."
     echo
     echo "Page with three concurrent 300 ms loaders (\`/three/\` of the streaming fixture), 20 sequential requests, min / median / max:"
     echo
@@ -114,4 +140,20 @@ ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
     echo "| $ttfb | $total | $(ratio "$total_median" 300) (sequential loaders would be 3.00) |"
     echo
     echo "Examples/blog server.wasm: $size B ($gz B gzip -9); it has server functions, so it carries the template engine."
-} | tee "$ROOT/Benchmarks/results/component.md"
+} | tee "$OUT_DIR/component.md"
+latencies=$(for n in hello static-page asset page not-modified function; do printf '%s=%s;' "$n" "$(latency "$n")"; done)
+python3 - "$OUT_DIR/component.json" <<PY
+import json, sys
+r = lambda x: round(float(x), 1)
+hello = float("$hello")
+rows = {"hello": "$hello", "static_page": "$static", "small_asset": "$asset", "streamed_page": "$page",
+        "not_modified": "$notmodified", "server_function": "$function"}
+names = {"hello": "hello", "static_page": "static-page", "small_asset": "asset", "streamed_page": "page",
+         "not_modified": "not-modified", "server_function": "function"}
+lat = dict(x.split("=") for x in "$latencies".strip(";").split(";"))
+data = {"requests": {k: {"req_per_s": r(v), "ratio_vs_hello": round(float(v) / hello, 3), "p50_p99_ms": lat[names[k]]} for k, v in rows.items()},
+        "cold_start_ms": {"hello": "$hello_cold", "blog": "$blog_cold"},
+        "three_loaders_ms": {"first_byte": "$ttfb", "complete": "$total", "complete_over_one_loader": round(float("$total_median") / 300, 3)},
+        "server_wasm_bytes": $size, "server_wasm_gzip_bytes": $gz, "duration_s": $DURATION, "connections": $CONNECTIONS}
+json.dump(data, open(sys.argv[1], "w"), indent=2)
+PY
