@@ -78,15 +78,18 @@ let package = Package(
         .target(name: "SitegenFuzz", dependencies: ["SitegenHTML", "SitegenTemplates", "SitegenContent", "SitegenServerCore"],
                 path: "Tests/Fuzz/Sources/SitegenFuzz"),
         .executableTarget(name: "sitegen-fuzz", dependencies: ["SitegenFuzz"], path: "Tests/Fuzz/Sources/sitegen-fuzz"),
+        // What the build, preview and end-to-end tests share: `Repo` paths and a raw HTTP/1.1
+        // client that times each read.
+        .target(name: "SitegenTestSupport", path: "Tests/Support/SitegenTestSupport"),
 
         .testTarget(name: "SitegenHTMLTests", dependencies: ["SitegenHTML"], exclude: ["Fixtures"]),
         .testTarget(name: "SitegenHighlightTests", dependencies: ["SitegenHighlight"]),
         .testTarget(name: "SitegenServerCoreTests", dependencies: ["SitegenServerCore"]),
         .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates", "SitegenHTML"]),
         .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
-        .testTarget(name: "SitegenBuildTests", dependencies: ["SitegenBuild", "SitegenCLI"], exclude: ["Snapshots"]),
-        .testTarget(name: "SitegenPreviewTests", dependencies: ["SitegenPreview", "SitegenBuild", "SitegenCLI"]),
-        .testTarget(name: "SitegenEndToEndTests", dependencies: ["SitegenBuild", "SitegenCLI", "SitegenFuzz"]),
+        .testTarget(name: "SitegenBuildTests", dependencies: ["SitegenBuild", "SitegenCLI", "SitegenTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "SitegenPreviewTests", dependencies: ["SitegenPreview", "SitegenBuild", "SitegenCLI", "SitegenTestSupport"]),
+        .testTarget(name: "SitegenEndToEndTests", dependencies: ["SitegenBuild", "SitegenCLI", "SitegenFuzz", "SitegenTestSupport"]),
         .testTarget(name: "SitegenFuzzTests", dependencies: [
             "SitegenFuzz", "SitegenHTML", "SitegenTemplates", "SitegenContent", "SitegenServerCore",
         ]),

@@ -1,25 +1,9 @@
 import Foundation
+// `Repo`, shared with the end-to-end and preview tests, for every file here.
+@_exported import SitegenTestSupport
 import SitegenHTML
 import Testing
 @testable import SitegenBuild
-
-/// Paths in this repository, found from this source file (no resources to declare).
-enum Repo {
-    /// The repository root (`/work/main`): Tests/SitegenBuildTests/Support/SiteFixture.swift, four levels up.
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.standardizedFileURL.path
-    }()
-
-    static let fixtures = root + "/Tests/Fixtures"
-
-    /// A valid fixture site, `Tests/Fixtures/Sites/<name>`.
-    static func site(_ name: String) -> String { fixtures + "/Sites/" + name }
-
-    /// `Tests/Artifacts/`, gitignored, for screenshots and other files worth looking at after a run.
-    static let artifacts = root + "/Tests/Artifacts"
-}
 
 /// A fresh folder under the system temporary directory, deleted with this object.
 final class TemporaryDirectory: @unchecked Sendable {

@@ -1,4 +1,6 @@
 import Foundation
+// The HTTP client, timed responses and `Repo`, shared with the other tests, for every file here.
+@_exported import SitegenTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,17 +18,7 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     var testDescription: String { rawValue }
 }
 
-/// Paths in this repository, found from this source file.
-enum Repo {
-    /// Tests/SitegenEndToEndTests/Support/BlogSite.swift, four levels up.
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.standardizedFileURL.path
-    }()
-
-    static let blog = root + "/Examples/blog"
-    static let themes = root + "/themes"
+extension Repo {
     /// The cache `sitegen build --source Examples/blog` fills: compiled runtime objects
     /// (Embedded Swift, slow to build) are reused when the runtime sources are unchanged.
     static let cache = BuildOptions.defaultCacheDirectory

@@ -178,14 +178,6 @@ func withHost<T>(_ server: ServerProcess, _ body: (ServerProcess) throws -> T) t
     }
 }
 
-/// With `SITEGEN_E2E_TRACE` set, prints a timestamped line to stderr (where time goes:
-/// builds, host start and stop, each request).
-func trace(_ message: String) {
-    if ProcessInfo.processInfo.environment["SITEGEN_E2E_TRACE"] != nil {
-        FileHandle.standardError.write(Data("[e2e \(Date().timeIntervalSince1970)] \(message)\n".utf8))
-    }
-}
-
 extension ServerProcess {
     /// A request whose response records when each byte arrived.
     func timed(_ method: String, _ target: String, _ headers: [(String, String)] = [], body: [UInt8] = []) throws -> TimedResponse {

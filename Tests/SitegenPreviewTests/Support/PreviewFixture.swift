@@ -1,18 +1,8 @@
 import Foundation
+// `Repo` and the HTTP client, shared with the other tests, for every file here.
+@_exported import SitegenTestSupport
 import SitegenBuild
 import SitegenPreview
-
-/// Paths in this repository, found from this source file.
-enum Repo {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.standardizedFileURL.path
-    }()
-
-    static let blog = root + "/Examples/blog"
-    static let themes = root + "/themes"
-}
 
 /// Collects the preview's terminal lines.
 final class LogCollector: @unchecked Sendable {

@@ -10,31 +10,39 @@ import Darwin
 /// lower-cased) and the body bytes after the blank line (de-chunked when the server
 /// chunked it). For HEAD, 304 and 308 the body is whatever followed the head, so tests
 /// can assert it is empty.
-struct HTTPResponse: Sendable {
-    var status: Int
-    var reason: String
-    var headers: [(String, String)]
-    var body: [UInt8]
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    public var reason: String
+    public var headers: [(String, String)]
+    public var body: [UInt8]
+
+    public init(status: Int, reason: String, headers: [(String, String)], body: [UInt8]) {
+        self.status = status
+        self.reason = reason
+        self.headers = headers
+        self.body = body
+    }
 
     /// The first value of `name` (lower case), or nil.
-    func header(_ name: String) -> String? { headers.first { $0.0 == name }?.1 }
+    public func header(_ name: String) -> String? { headers.first { $0.0 == name }?.1 }
 
     /// How many times `name` occurs.
-    func count(of name: String) -> Int { headers.filter { $0.0 == name }.count }
+    public func count(of name: String) -> Int { headers.filter { $0.0 == name }.count }
 
     /// The body as UTF-8 text (lossy).
-    var text: String { String(decoding: body, as: UTF8.self) }
+    public var text: String { String(decoding: body, as: UTF8.self) }
 
     /// `200 content-type=… content-length=… (N body bytes)`, for failure messages.
-    var summary: String {
+    public var summary: String {
         "\(status) \(reason) [" + headers.map { "\($0.0): \($0.1)" }.joined(separator: "; ") + "] (\(body.count) body bytes)"
     }
 }
 
 /// A failure of the test harness itself (no response, a host that did not start, a
 /// failed build), with the detail needed to diagnose it.
-struct EndToEndError: Error, CustomStringConvertible {
-    var description: String
+public struct EndToEndError: Error, CustomStringConvertible {
+    public var description: String
+    public init(description: String) { self.description = description }
 }
 
 /// A minimal HTTP/1.1 client over a POSIX socket. Unlike URLSession it sends the request
@@ -43,7 +51,7 @@ struct EndToEndError: Error, CustomStringConvertible {
 ///
 /// Every request carries `Connection: close`; the response is read until the server
 /// closes, bounded by `timeout`.
-enum RawHTTPClient {
+public enum RawHTTPClient {
     /// One request line + headers (+ body) built from parts.
     /// - Parameters:
     ///   - method: The method token.
@@ -51,7 +59,7 @@ enum RawHTTPClient {
     ///   - headers: Extra header fields, in order.
     ///   - body: A request body; a `content-length` is added when non-empty.
     ///   - port: The loopback port.
-    static func request(
+    public static func request(
         _ method: String, _ target: [UInt8], headers: [(String, String)] = [], body: [UInt8] = [], port: UInt16,
         timeout: TimeInterval = 15
     ) throws -> HTTPResponse {
@@ -63,7 +71,7 @@ enum RawHTTPClient {
     }
 
     /// `request` with a String target.
-    static func request(
+    public static func request(
         _ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = [], port: UInt16
     ) throws -> HTTPResponse {
         try request(method, Array(target.utf8), headers: headers, body: body, port: port)
@@ -75,13 +83,13 @@ enum RawHTTPClient {
     ///   - isHead: Whether the request was HEAD (a chunked head is then not decoded).
     ///   - halfClose: Shut down the sending side once the bytes are out, so a body shorter
     ///     than its `content-length` ends there instead of keeping the server waiting.
-    static func exchange(_ bytes: [UInt8], port: UInt16, isHead: Bool = false, timeout: TimeInterval = 15,
+    public static func exchange(_ bytes: [UInt8], port: UInt16, isHead: Bool = false, timeout: TimeInterval = 15,
                          halfClose: Bool = false) throws -> HTTPResponse {
         try timedExchange(bytes, port: port, isHead: isHead, timeout: timeout, halfClose: halfClose).response
     }
 
     /// `exchange`, also telling when each piece of the response arrived.
-    static func timedExchange(_ bytes: [UInt8], port: UInt16, isHead: Bool = false, timeout: TimeInterval = 15,
+    public static func timedExchange(_ bytes: [UInt8], port: UInt16, isHead: Bool = false, timeout: TimeInterval = 15,
                               halfClose: Bool = false) throws -> TimedResponse {
         trace("request to \(port)")
         let fd = try connected(port: port, timeout: 2)
@@ -125,14 +133,14 @@ enum RawHTTPClient {
     }
 
     /// Whether something accepts connections on the port now.
-    static func isListening(port: UInt16) -> Bool {
+    public static func isListening(port: UInt16) -> Bool {
         guard let fd = try? connected(port: port, timeout: 1) else { return false }
         close(fd)
         return true
     }
 
     /// A port that was free a moment ago (bind to 0, read it back, close).
-    static func freePort() throws -> UInt16 {
+    public static func freePort() throws -> UInt16 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw EndToEndError(description: "socket() failed: errno \(errno)") }
         defer { close(fd) }
@@ -149,6 +157,24 @@ enum RawHTTPClient {
     }
 
     // MARK: - Sockets
+
+    /// A connection to the loopback port, for a caller that reads a stream itself (an
+    /// event stream); each `recv` gives up after `receiveTimeout`.
+    public static func openConnection(port: UInt16, receiveTimeout: TimeInterval) throws -> Int32 {
+        let fd = try connected(port: port, timeout: 2)
+        setTimeout(fd, SO_RCVTIMEO, seconds: receiveTimeout)
+        return fd
+    }
+
+    /// Sends all of `bytes`; throws when the connection fails first.
+    public static func sendAll(_ fd: Int32, _ bytes: [UInt8]) throws {
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard n > 0 else { throw EndToEndError(description: "send failed: errno \(errno)") }
+            sent += n
+        }
+    }
 
     private static func loopback(port: UInt16) -> sockaddr_in {
         var address = sockaddr_in()
@@ -181,7 +207,7 @@ enum RawHTTPClient {
 
     // MARK: - Parsing
 
-    static func parse(_ data: [UInt8], isHead: Bool) throws -> HTTPResponse {
+    public static func parse(_ data: [UInt8], isHead: Bool) throws -> HTTPResponse {
         let separator: [UInt8] = [13, 10, 13, 10]
         guard let end = firstIndex(of: separator, in: data[...]) else {
             throw EndToEndError(description: "no end of head in \(data.count) bytes: " + String(decoding: data.prefix(200), as: UTF8.self))
@@ -202,7 +228,7 @@ enum RawHTTPClient {
         return HTTPResponse(status: status, reason: statusParts.count > 2 ? statusParts[2] : "", headers: headers, body: body)
     }
 
-    static func dechunk(_ data: [UInt8]) throws -> [UInt8] {
+    public static func dechunk(_ data: [UInt8]) throws -> [UInt8] {
         var out: [UInt8] = []
         var rest = data[...]
         while true {
@@ -219,7 +245,7 @@ enum RawHTTPClient {
         }
     }
 
-    static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+    public static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
         guard haystack.count >= needle.count else { return nil }
         var i = haystack.startIndex
         while i <= haystack.endIndex - needle.count {
@@ -227,5 +253,13 @@ enum RawHTTPClient {
             i += 1
         }
         return nil
+    }
+}
+
+/// With `SITEGEN_E2E_TRACE` set, prints a timestamped line to stderr (where time goes:
+/// builds, host start and stop, each request).
+public func trace(_ message: String) {
+    if ProcessInfo.processInfo.environment["SITEGEN_E2E_TRACE"] != nil {
+        FileHandle.standardError.write(Data("[e2e \(Date().timeIntervalSince1970)] \(message)\n".utf8))
     }
 }
