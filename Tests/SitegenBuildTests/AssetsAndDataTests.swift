@@ -142,6 +142,24 @@ import Testing
         #expect(site.printedDiagnostics.contains("fix: did you mean 'posts'?"), "\(site.printedDiagnostics)")
     }
 
+    /// `get_taxonomy` gives the value the taxonomy's own page gets as `taxonomy`.
+    @Test func getTaxonomyGivesWhatTheTaxonomyPageSees() throws {
+        let listing = "{{ t.name }} {{ t.permalink }}:{% for x in t.terms %} {{ x.name }}/{{ x.slug }}={{ x.pages | length }}@{{ x.path }}{% endfor %}"
+        let site = SiteFixture(copying: Repo.site("listing"))
+        site.write(["templates/page.html": "{% set t = get_taxonomy(kind='tags') %}" + listing,
+                    "templates/taxonomy.html": "{% set t = taxonomy %}" + listing])
+        let built = site.build()
+        built.expectClean()
+        let page = try #require(built.text("posts/alpha/index.html"))
+        #expect(page.hasPrefix("tags https://example.org/tags/: "), "\(page)")
+        #expect(page.contains("/tags/swift/"), "\(page)")
+        #expect(page == built.text("tags/index.html"))
+
+        site.write(["templates/page.html": "{{ get_taxonomy(kind='tag').name }}"])
+        let missing = site.build()
+        #expect(missing.errors.first?.message.contains("get_taxonomy(\"tag\"): no such taxonomy") == true, "\(missing.printedDiagnostics)")
+    }
+
     @Test(arguments: ["toml", "yaml", "json"])
     func brokenDataFilesAreLocatedErrors(format: String) {
         let broken = ["toml": "a = [1,\n", "yaml": "a: [1,\n", "json": "{\"a\": [1,}\n"][format]!

@@ -6,6 +6,8 @@ struct SiteFunctions: Sendable {
     let assets: StaticAssets
     /// What `get_section` returns, by key (``SiteRenderer/Lists/fullSections``).
     let fullSections: [String: Value]
+    /// What `get_taxonomy` returns, by name (``SiteRenderer/Lists/taxonomies``).
+    let taxonomies: [String: Value]
 
     /// The path component of `base_url` (`/blog` for `https://x.org/blog/`), so that
     /// root-relative URLs work wherever the site is mounted.
@@ -76,20 +78,17 @@ struct SiteFunctions: Sendable {
     }
 
     /// `get_taxonomy("tags")`: `{name, terms: [{name, slug, permalink, pages}]}`.
+    /// The taxonomy's value as its `taxonomy.html` sees it (``SiteRenderer/Lists/taxonomies``):
+    /// one value per build, shared by every call, so that pages calling it cost no copies
+    /// and an incremental build compares what they recorded at once.
     var getTaxonomy: TemplateFunction {
-        let context = self.context
+        let taxonomies = self.taxonomies
         @Sendable func getTaxonomy(_ args: Arguments) throws(TemplateError) -> Value {
             let name = args.value(0, "kind")?.stringValue ?? ""
-            guard let terms = context.site.taxonomies[name] else {
+            guard let value = taxonomies[name] else {
                 throw TemplateError("get_taxonomy(\"" + name + "\"): no such taxonomy", fix: "declare it in sitegen.toml: taxonomies = [{ name = \"" + name + "\" }]")
             }
-            let site = context.site
-            return ["name": .string(name), "permalink": .string(site.permalink("/" + name + "/")),
-                    "terms": .array(terms.map { term in
-                        ["name": .string(term.name), "slug": .string(term.slug),
-                         "permalink": .string(site.permalink("/" + name + "/" + term.slug + "/")),
-                         "pages": .array(term.pages.map { context.pages[$0] })]
-                    })]
+            return value
         }
         return getTaxonomy
     }

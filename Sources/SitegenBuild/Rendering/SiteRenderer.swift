@@ -66,7 +66,7 @@ struct SiteRenderer {
         }
         self.lists = lists
         var engine = Self.engine(site: site, templates: templates, assets: assets, now: now)
-        let functions = SiteFunctions(context: context, assets: assets, fullSections: lists.fullSections)
+        let functions = SiteFunctions(context: context, assets: assets, fullSections: lists.fullSections, taxonomies: lists.taxonomies)
         engine.functions["get_section"] = functions.getSection
         engine.functions["get_page"] = functions.getPage
         engine.functions["get_taxonomy"] = functions.getTaxonomy
