@@ -14,7 +14,8 @@ site: setup
 	swift build -c release
 	$(SITEGEN) build
 
-# Native build and tests, the shared core as Embedded Swift under wasmtime, then
+# Native build and tests, the shared core as Embedded Swift under wasmtime, the asset
+# adapters against a small C site under wasmtime serve, then
 # `sitegen check` on the docs site (every internal link and anchor resolves), then a
 # 200-page smoke run of the benchmark script so it cannot rot, then the threaded test
 # targets under the thread sanitizer (`make tsan`; a second build, in .build-tsan).
@@ -22,6 +23,8 @@ test: setup
 	swift build
 	swift test
 	scripts/wasm-test.sh
+	mkdir -p Benchmarks/work && Tests/AdapterTests/run.sh 2> Benchmarks/work/adapter-test.log || { tail -40 Benchmarks/work/adapter-test.log; exit 1; }
+	@echo "adapter tests: ok ($$(grep -c '^adapter-test: ok' Benchmarks/work/adapter-test.log) checks)"
 	.build/debug/sitegen check
 	mkdir -p Benchmarks/work && SMOKE=1 Benchmarks/run > Benchmarks/work/smoke.log 2>&1 || { tail -40 Benchmarks/work/smoke.log; exit 1; }
 	@echo "benchmark smoke run: ok (Benchmarks/work/smoke/latest.md)"

@@ -5,6 +5,10 @@
 #
 #   scripts/build-adapters.sh filesystem OUT.wasm
 #       world adapter-filesystem: reads from the preopen "/site" (else the first preopen).
+#   scripts/build-adapters.sh filesystem-core OUT.wasm
+#       the same backend as a core adapter module (filesystem-core.wat, world
+#       adapter-filesystem-core) for `wasm-tools component new --adapt`: fused into the site's
+#       core instance, sharing its memory (what `sitegen build` puts in server.wasm).
 #   scripts/build-adapters.sh embedded DIST_DIR OUT.wasm
 #       world adapter-embedded: every file under DIST_DIR (except server.wasm and
 #       components/) baked into the module's data. Built per site.
@@ -46,6 +50,7 @@ step() {
 }
 usage() {
     echo "usage: scripts/build-adapters.sh filesystem OUT.wasm" >&2
+    echo "       scripts/build-adapters.sh filesystem-core OUT.wasm" >&2
     echo "       scripts/build-adapters.sh embedded DIST_DIR OUT.wasm" >&2
     echo "       scripts/build-adapters.sh kv [--bucket NAME] OUT.wasm" >&2
     echo "       scripts/build-adapters.sh blobstore [--container NAME] OUT.wasm" >&2
@@ -178,6 +183,21 @@ filesystem)
     [ $# -eq 2 ] || usage
     build_cached filesystem adapter-filesystem '"wasi:filesystem/(types|preopens)@0\.2\.0"' "$2" \
         "$SRC/filesystem.c" "$SRC/arena.c"
+    ;;
+filesystem-core)
+    [ $# -eq 2 ] || usage
+    OUT=$(realpath -m "$2")
+    # Assembled, not compiled: wasm-tools parse, then the world its imports belong to.
+    step wasm-tools parse "$SRC/filesystem-core.wat" -o "$WORK/core.wasm"
+    wat=$(wasm-tools print --skeleton "$WORK/core.wasm")
+    bad=$(grep -E '^\s*\(import "' <<<"$wat" \
+        | grep -Ev '"(wasi:filesystem/(types|preopens)@0\.2\.0|env|__main_module__)"' || true)
+    [ -z "$bad" ] || die "unexpected imports in the filesystem-core module:"$'\n'"$bad"
+    ! grep -qE '^\s*\((data|memory) ' <<<"$wat" || die "filesystem-core must own no memory and no data"
+    step wasm-tools component embed "$WIT" -w adapter-filesystem-core "$WORK/core.wasm" -o "$WORK/embed.wasm"
+    mkdir -p "$(dirname "$OUT")"
+    mv -f "$WORK/embed.wasm" "$OUT.tmp.$$" && mv -f "$OUT.tmp.$$" "$OUT"
+    log "filesystem-core adapter: $OUT ($(stat -c %s "$OUT") B)"
     ;;
 kv)
     shift

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end test of the asset adapters (Sources/SitegenAdapters/) without the real site
 # runtime: builds a tiny C site component (site.c, world wit/world.wit = the project's `site`
-# world), both adapters (scripts/build-adapters.sh), composes each (scripts/compose.sh), serves
+# world), both adapters (scripts/build-adapters.sh), composes each (scripts/compose.sh), and
+# fuses the filesystem backend's core adapter (filesystem-core.wat) into it as `sitegen build`
+# does (`wasm-tools component new --adapt`; kind "fused" below), serves
 # each with `wasmtime serve` and checks responses with curl (text, a >200 KB binary
 # byte-for-byte, an exact multiple of the 64 KiB chunk, an empty file, index.html mapping, 404s,
 # traversal) and that serving 300 x 300 KB from one reused instance does not grow the process
@@ -92,6 +94,16 @@ t=$(now)
 "$ROOT/scripts/build-adapters.sh" embedded "$DIST" "$WORK/adapter-embedded.wasm"
 log "embedded adapter: $(stat -c %s "$WORK/adapter-embedded.wasm") B ($(since "$t") s)"
 
+t=$(now)
+"$ROOT/scripts/build-adapters.sh" filesystem-core "$WORK/adapter-filesystem-core.wasm"
+wasm-tools component new "$WORK/site-embed.wasm" \
+    --adapt "sitegen:site/assets@0.1.0=$WORK/adapter-filesystem-core.wasm" -o "$WORK/server-fused.wasm"
+wasm-tools validate "$WORK/server-fused.wasm"
+imports=$(wasm-tools component wit "$WORK/server-fused.wasm" | grep -E '^\s*import ')
+log "fused server-fused.wasm: $(stat -c %s "$WORK/server-fused.wasm") B ($(since "$t") s)"
+grep -q 'wasi:filesystem/preopens@0.2.0' <<<"$imports" || die "server-fused does not import wasi:filesystem"
+if grep -q 'sitegen:site/assets' <<<"$imports"; then die "server-fused still imports sitegen:site/assets"; fi
+
 for kind in filesystem embedded; do
     t=$(now)
     imports=$("$ROOT/scripts/compose.sh" "$WORK/site.wasm" "$WORK/adapter-$kind.wasm" "$WORK/server-$kind.wasm")
@@ -151,8 +163,8 @@ expect() {
     echo "adapter-test: ok   [$kind] GET $path -> $got${file:+ ($(stat -c %s "$file") B, identical)}" >&2
 }
 
-for kind in filesystem embedded; do
-    if [ $kind = filesystem ]; then start_server $kind "${FS_ARGS[@]}"; else start_server $kind; fi
+for kind in filesystem fused embedded; do
+    if [ $kind != embedded ]; then start_server $kind "${FS_ARGS[@]}"; else start_server $kind; fi
     expect "$kind" /hello.txt 200 "$DIST/hello.txt"
     expect "$kind" /assets/big.bin 200 "$DIST/assets/big.bin"
     expect "$kind" /exact.bin 200 "$DIST/exact.bin"
@@ -190,24 +202,26 @@ done
 # --- preopen choice: "/site" wins over other preopens; without it, the first one ------------
 mkdir -p "$WORK/decoy"
 printf 'decoy\n' > "$WORK/decoy/hello.txt"
-start_server filesystem -S cli --dir "$WORK/decoy::/aaa" --dir "$DIST::/site" --dir "$WORK/decoy::/zzz"
-expect filesystem /hello.txt 200 "$DIST/hello.txt"
-stop_server
-start_server filesystem -S cli --dir "$DIST::/public"
-expect filesystem /hello.txt 200 "$DIST/hello.txt"
-stop_server
-start_server filesystem -S cli
-expect filesystem /hello.txt 404                  # no preopen at all: every asset is missing
-stop_server
+for kind in filesystem fused; do
+    start_server $kind -S cli --dir "$WORK/decoy::/aaa" --dir "$DIST::/site" --dir "$WORK/decoy::/zzz"
+    expect $kind /hello.txt 200 "$DIST/hello.txt"
+    stop_server
+    start_server $kind -S cli --dir "$DIST::/public"
+    expect $kind /hello.txt 200 "$DIST/hello.txt"
+    stop_server
+    start_server $kind -S cli
+    expect $kind /hello.txt 404                  # no preopen at all: every asset is missing
+    stop_server
+done
 
 # --- instance reuse: the adapters must free what they allocate -------------------------------
 # One instance serves 300 requests for the 300 KB file. A leak of the returned lists would
 # grow the instance's linear memory by ~90 MB; we compare wasmtime's RSS after 20 and after
 # 320 requests.
 rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
-for kind in filesystem embedded; do
+for kind in filesystem fused embedded; do
     reuse=(--max-instance-reuse-count 100000 --idle-instance-timeout 60s)
-    if [ $kind = filesystem ]; then reuse+=("${FS_ARGS[@]}"); fi
+    if [ $kind != embedded ]; then reuse+=("${FS_ARGS[@]}"); fi
     start_server "$kind" "${reuse[@]}"
     pid=$(pgrep -P "$SERVER_PID" -x wasmtime || echo "$SERVER_PID")   # timeout's child
     url="http://127.0.0.1:$PORT/assets/big.bin"

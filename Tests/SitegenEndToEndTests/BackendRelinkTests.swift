@@ -57,6 +57,37 @@ struct BackendRelinkTests {
             #expect(image.status == 200, "\(image.summary)")
             #expect(image.body == relinked.file("posts/desk-setup/cover.png"))
         }
+
+        // And back: the filesystem backend is fused into the site's core instance
+        // (`component new --adapt`), again without a compiler run.
+        let thirdTrace = try Self.build(output: dist, backend: .filesystem)
+        if let thirdTrace {
+            #expect(Self.compilerRuns(in: thirdTrace).isEmpty, "swiftc ran when only the backend changed:\n\(thirdTrace)")
+            // The trace names a tool and its first argument: `component` (new --adapt), not `compose`.
+            #expect(thirdTrace.contains("wasm-tools component") && !thirdTrace.contains("wasm-tools compose"),
+                    "the filesystem adapter was not fused:\n\(thirdTrace)")
+        }
+        #expect(FileManager.default.contents(atPath: dist + "/components/site.wasm") == siteBefore)
+        let fused = BuiltSite(backend: .filesystem, source: Repo.blog, dist: dist, world: try BuiltSite.world(of: dist))
+        #expect(fused.world.contains("wasi:filesystem"), "the filesystem server should import wasi:filesystem:\n\(fused.world)")
+        try withWasmtime(fused) { server in
+            let image = try server.get("/posts/desk-setup/cover.png")
+            #expect(image.status == 200, "\(image.summary)")
+            #expect(image.body == fused.file("posts/desk-setup/cover.png"))
+        }
+    }
+
+    @Test("the filesystem backend shares the site's memory: server.wasm defines one linear memory")
+    func filesystemBackendIsFused() throws {
+        let site = try BlogSite.built(.filesystem)
+        let skeleton = try Self.skeleton(of: site.dist + "/server.wasm")
+        // Core modules that define a memory (an imported one reads `(import "env" "memory" (memory`).
+        let definitions = skeleton.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("(memory ") }
+        #expect(definitions.count == 1, "memories defined in server.wasm: \(definitions)")
+        // Composed (the other backends), the adapter brings a second one.
+        let embedded = try BlogSite.built(.embedded)
+        let composed = try Self.skeleton(of: embedded.dist + "/server.wasm")
+        #expect(composed.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("(memory ") }.count == 2)
     }
 
     /// `sitegen build --source Examples/blog --output OUTPUT --assets BACKEND`, run as the
@@ -83,6 +114,14 @@ struct BackendRelinkTests {
             throw EndToEndError(description: "sitegen build made no server.wasm:\n\(log)")
         }
         return log
+    }
+
+    /// `wasm-tools print --skeleton`: the component's structure without function bodies.
+    static func skeleton(of path: String) throws -> String {
+        let tool = try #require(HostTools.wasmTools)
+        let (status, output) = try HostTools.run(tool, ["print", "--skeleton", path], timeout: 60)
+        guard status == 0 else { throw EndToEndError(description: "wasm-tools print --skeleton \(path) failed:\n\(output)") }
+        return output
     }
 
     /// Trace lines of swiftc runs other than `swiftc --version` (run for the cache key).

@@ -54,19 +54,31 @@ struct ComponentEmitter {
                 try? FileManager.default.copyItem(atPath: components + from, toPath: to)
             }
         }
-        let adapter = components + "/assets-" + backend + ".wasm"
-        try runtime.buildAdapter(backend, options: options, site: output, into: adapter, toolchain: toolchain)
-        try Self.compose(site: components + "/site.wasm", adapter: adapter, into: output + "/server.wasm", wasmTools: toolchain.wasmTools)
+        try runtime.buildAdapter(backend, options: options, site: output, into: components, toolchain: toolchain)
+        try Self.link(components: components, backend: backend, into: output + "/server.wasm", wasmTools: toolchain.wasmTools)
         return coreSize
     }
 
-    /// Composes the site component with an asset adapter into `destination`, without the
-    /// name sections `wasm-tools compose` writes (~11 KB for the blog; debugging names only),
-    /// and validates the result.
-    static func compose(site: String, adapter: String, into destination: String, wasmTools: String) throws {
-        try Toolchain.run(wasmTools, ["compose", site, "-d", adapter, "-o", destination + ".named"])
-        defer { try? FileManager.default.removeItem(atPath: destination + ".named") }
-        try Toolchain.run(wasmTools, ["strip", "--all", destination + ".named", "-o", destination])
+    /// Links the site with the backend's adapter from `components` (as ``RuntimeSources/buildAdapter``
+    /// left it there) into `destination`, without compiling anything:
+    /// - `filesystem`: the core adapter `assets-filesystem.core.wasm` is fused into the site's
+    ///   core instance (`wasm-tools component new --adapt`), sharing its memory. `wasmtime serve`
+    ///   instantiates the composition per request, and a second memory and table cost about a
+    ///   third of a static page's time (Benchmarks/README.md).
+    /// - every other backend: the site component and the adapter component are composed
+    ///   (`wasm-tools compose`), each keeping its own memory.
+    ///
+    /// The result has no name sections (~11 KB for the blog; debugging names only) and is validated.
+    static func link(components: String, backend: String, into destination: String, wasmTools: String) throws {
+        let named = destination + ".named"
+        defer { try? FileManager.default.removeItem(atPath: named) }
+        if backend == "filesystem" {
+            try Toolchain.run(wasmTools, ["component", "new", components + "/site.core.wasm",
+                                          "--adapt", "sitegen:site/assets@0.1.0=" + components + "/assets-filesystem.core.wasm", "-o", named])
+        } else {
+            try Toolchain.run(wasmTools, ["compose", components + "/site.wasm", "-d", components + "/assets-" + backend + ".wasm", "-o", named])
+        }
+        try Toolchain.run(wasmTools, ["strip", "--all", named, "-o", destination])
         try Toolchain.run(wasmTools, ["validate", destination])
     }
 
@@ -139,10 +151,12 @@ struct ComponentEmitter {
         }
         try Toolchain.run(toolchain.wasmTools, ["strip", "--all", core, "-o", work + "/core.min.wasm"])
         let coreSize = (try? FileManager.default.attributesOfItem(atPath: work + "/core.min.wasm")[.size] as? Int) ?? 0
+        try Toolchain.run(toolchain.wasmTools, ["component", "embed", runtime.wit, "-w", world, work + "/core.min.wasm", "-o", work + "/embedded.wasm"])
+        // site.core.wasm keeps the world it imports from (a custom section, which a core
+        // runtime ignores): `link` fuses an adapter into it without the WIT at hand.
         let coreModule = URL(fileURLWithPath: destination).deletingLastPathComponent().path + "/site.core.wasm"
         try? FileManager.default.removeItem(atPath: coreModule)
-        try FileManager.default.copyItem(atPath: work + "/core.min.wasm", toPath: coreModule)
-        try Toolchain.run(toolchain.wasmTools, ["component", "embed", runtime.wit, "-w", world, work + "/core.min.wasm", "-o", work + "/embedded.wasm"])
+        try FileManager.default.copyItem(atPath: work + "/embedded.wasm", toPath: coreModule)
         try Toolchain.run(toolchain.wasmTools, ["component", "new", work + "/embedded.wasm", "-o", destination])
         try Toolchain.run(toolchain.wasmTools, ["validate", destination])
         return coreSize
@@ -166,7 +180,8 @@ struct ComponentEmitter {
         }
         let directory = cache + "/runtime-" + ContentHash.hex(hashInput)
         let names = ["SitegenServerCore", "SitegenHTML", "SitegenServer"]
-        let objects = names.map { directory + "/" + $0 + ".o" } + [directory + "/shim.o"]
+        // shim.o first: its .bss variable then starts .bss (see `sitegen_initialize` in shim.c).
+        let objects = [directory + "/shim.o"] + names.map { directory + "/" + $0 + ".o" }
         if objects.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return (objects, directory + "/modules") }
         // One compile at a time per cache (parallel builds and tests share it); whoever
         // waited finds the objects there.

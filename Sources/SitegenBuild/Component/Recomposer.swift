@@ -40,10 +40,9 @@ public struct Recomposer {
             return [.unsupportedAssetBackend(backend, profile: .spin, reason: reason)]
         }
         do {
-            let adapter = output + "/components/assets-" + backend + ".wasm"
-            try runtime.buildAdapter(backend, options: options, site: output, into: adapter, toolchain: toolchain)
+            try runtime.buildAdapter(backend, options: options, site: output, into: output + "/components", toolchain: toolchain)
             let composed = output + "/.server.wasm.tmp"
-            try ComponentEmitter.compose(site: site, adapter: adapter, into: composed, wasmTools: toolchain.wasmTools)
+            try ComponentEmitter.link(components: output + "/components", backend: backend, into: composed, wasmTools: toolchain.wasmTools)
             _ = try? FileManager.default.removeItem(atPath: output + "/server.wasm")
             try FileManager.default.moveItem(atPath: composed, toPath: output + "/server.wasm")
             return []

@@ -31,15 +31,20 @@ struct RuntimeSources: Sendable {
         return nil
     }
 
-    /// Builds (or takes from the cache) the adapter component for `backend`.
-    func buildAdapter(_ backend: String, options: SiteConfig.AssetOptions, site: String, into path: String, toolchain: Toolchain) throws {
+    /// Builds (or takes from the cache) the adapter for `backend` into the `components`
+    /// folder: `assets-<backend>.wasm`, and for `filesystem` also `assets-filesystem.core.wasm`.
+    func buildAdapter(_ backend: String, options: SiteConfig.AssetOptions, site: String, into components: String, toolchain: Toolchain) throws {
         let script = root + "/scripts/build-adapters.sh"
         // The script finds wasm-tools, clang and wasm-ld on PATH: put the ones this build uses first.
         let prefix = URL(fileURLWithPath: toolchain.wasmTools).deletingLastPathComponent().path + ":"
             + URL(fileURLWithPath: toolchain.clang).deletingLastPathComponent().path
         func run(_ arguments: [String]) throws { try Toolchain.run("/bin/bash", [script] + arguments, pathPrefix: prefix) }
+        let path = components + "/assets-" + backend + ".wasm"
         switch backend {
-        case "filesystem": try run(["filesystem", path])
+        case "filesystem":
+            // The component (for composing by hand) and the core adapter `link` fuses into server.wasm.
+            try run(["filesystem", path])
+            try run(["filesystem-core", components + "/assets-filesystem.core.wasm"])
         case "embedded": try run(["embedded", site, path])
         case "kv": try run(["kv", "--bucket", options.bucket, path])
         case "blobstore": try run(["blobstore", "--container", options.container, path])

@@ -10,17 +10,40 @@ void free(void *);
 void *realloc(void *, size_t);
 void *aligned_alloc(size_t, size_t);
 
+// The first zero-initialised variable of the link: the runtime links shim.o before every
+// other object, and wasm-ld puts .bss last, so this is where .bss starts; it ends at
+// __data_end, where the stack begins.
+static char bss_start[1];
+extern char __data_end;
+
 // Exporting `_initialize` makes wasm-ld treat the module as a reactor; otherwise, with
 // wasi-libc linked, every export is wrapped to run __wasm_call_dtors after each call.
-// `wasm-tools component new` calls it once at instantiation.
+// `wasm-tools component new` calls it once at instantiation, before anything else runs.
+//
+// It first writes the zeros .bss already holds. A host maps a fresh instance's memory
+// lazily: a page first read and then written (dlmalloc's state, Swift's globals) faults
+// twice, and the second fault replaces a mapping, which costs a TLB shootdown on every
+// core the host runs on. Written first, the page faults once. `wasmtime serve` makes an
+// instance per request, so this is per request (Benchmarks/README.md, "Why a static page…").
 extern void __wasm_call_ctors(void);
 __attribute__((export_name("_initialize")))
-void sitegen_initialize(void) { __wasm_call_ctors(); }
+void sitegen_initialize(void) {
+    char *from = bss_start;
+    __asm__("" : "+r"(from));   // an address, not the one-byte object: the fill covers all of .bss
+    __builtin_memset(from, 0, (size_t)(&__data_end - from));
+    __wasm_call_ctors();
+}
 
+// The canonical ABI's allocator. realloc(p, n, align, 0) frees p: the host never asks that
+// (it only allocates), and the filesystem adapter fused into this instance frees with it
+// (Sources/SitegenAdapters/filesystem-core.wat).
 __attribute__((export_name("cabi_realloc")))
 void *cabi_realloc(void *old, size_t old_size, size_t align, size_t new_size) {
     (void)old_size;
-    if (new_size == 0) return (void *)align;
+    if (new_size == 0) {
+        if (old) free(old);
+        return (void *)align;
+    }
     if (old) return realloc(old, new_size);  // dlmalloc returns 8-aligned memory; the ABI never asks more here
     return align <= 8 ? malloc(new_size) : aligned_alloc(align, (new_size + align - 1) & ~(align - 1));
 }
