@@ -6,11 +6,20 @@
 #   Benchmarks/component/run.sh            (DURATION=10 CONNECTIONS=8 by default)
 #   OUT_DIR=dir                            component.md and component.json there (Benchmarks/run
 #                                          passes its raw folder; default Benchmarks/results)
+#   ROUNDS=3                               hello-world and the static page are measured
+#                                          alternately this many times (this VM drifts by 10-20%
+#                                          within minutes); their req/s are medians, the static
+#                                          page's ratio the median of the rounds' ratios
+#
+# wasmtime serve runs without RUST_BACKTRACE / RUST_LIB_BACKTRACE, as a deployed server does:
+# with RUST_BACKTRACE=1 inherited from a developer's shell it captures a backtrace on every
+# request (1-2% of its time in libgcc's unwinder), for the hello-world component as well.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 WORK="$ROOT/Benchmarks/work/component"
 DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-8}
 OUT_DIR=${OUT_DIR:-$ROOT/Benchmarks/results}
 mkdir -p "$WORK" "$OUT_DIR"
@@ -44,7 +53,7 @@ PID=""; PORT=""
 serve() {  # name wasmtime-args... : starts wasmtime serve, waits until it answers
     local name=$1; shift
     PORT=$(port)
-    wasmtime serve --addr "127.0.0.1:$PORT" "$@" >"$WORK/$name.log" 2>&1 &
+    env -u RUST_BACKTRACE -u RUST_LIB_BACKTRACE wasmtime serve --addr "127.0.0.1:$PORT" "$@" >"$WORK/$name.log" 2>&1 &
     PID=$!
     for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.1; done
 }
@@ -69,7 +78,7 @@ coldstart() {  # name url-path wasmtime-args...
     for _ in 1 2 3 4 5; do
         PORT=$(port)
         local start; start=$(date +%s%N)
-        wasmtime serve --addr "127.0.0.1:$PORT" "$@" >"$WORK/$name-cold.log" 2>&1 &
+        env -u RUST_BACKTRACE -u RUST_LIB_BACKTRACE wasmtime serve --addr "127.0.0.1:$PORT" "$@" >"$WORK/$name-cold.log" 2>&1 &
         PID=$!
         until curl -s -o /dev/null "http://127.0.0.1:$PORT$path"; do sleep 0.005; done
         echo $(( ($(date +%s%N) - start) / 1000000 ))
@@ -86,10 +95,22 @@ BLOG=(-S cli -S keyvalue --dir "$WORK/blog::/site" "$WORK/blog/server.wasm")
 
 hello_cold=$(coldstart hello /hello "$WORK/hello.wasm")
 blog_cold=$(coldstart blog /tags/ "${BLOG[@]}")
-hello=$(measure hello /hello "$WORK/hello.wasm")
+# hello-world and the static page, alternately: each round's ratio compares runs a few
+# seconds apart.
+hellos=(); statics=()
+for _ in $(seq 1 "$ROUNDS"); do
+    hellos+=("$(measure hello /hello "$WORK/hello.wasm")")
+    statics+=("$(measure static-page /tags/ "${BLOG[@]}")")
+done
+read -r hello static static_ratio round_ratios < <(python3 - "${hellos[*]}" "${statics[*]}" <<'PY'
+import statistics, sys
+h = [float(x) for x in sys.argv[1].split()]; s = [float(x) for x in sys.argv[2].split()]
+ratios = [b / a for a, b in zip(h, s)]
+print(f"{statistics.median(h):.2f} {statistics.median(s):.2f} {statistics.median(ratios):.2f} {','.join(f'{r:.2f}' for r in ratios)}")
+PY
+)
 page=$(measure page /about/ "${BLOG[@]}")
 asset=$(measure asset /robots.txt "${BLOG[@]}")
-static=$(measure static-page /tags/ "${BLOG[@]}")
 
 # A 304 (If-None-Match with the page's ETag) and a server-function call (JSON POST;
 # wasmtime's in-memory key-value store starts empty for every request).
@@ -124,11 +145,14 @@ ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
     echo "| request | req/s | ratio vs hello-world | p50 / p99 ms |"
     echo "|---|---|---|---|"
     echo "| hello-world component | $hello | 1.00 | $(latency hello) |"
-    echo "| static page \`/tags/\` (filesystem backend) | $static | $(ratio "$static" "$hello") | $(latency static-page) |"
+    echo "| static page \`/tags/\` (filesystem backend) | $static | $static_ratio | $(latency static-page) |"
     echo "| small asset \`/robots.txt\` | $asset | $(ratio "$asset" "$hello") | $(latency asset) |"
     echo "| streamed page \`/about/\` (two loaders, KV) | $page | $(ratio "$page" "$hello") | $(latency page) |"
     echo "| 304 Not Modified \`/tags/\` | $notmodified | $(ratio "$notmodified" "$hello") | $(latency not-modified) |"
     echo "| server function \`POST /_sg/fn/like\` (JSON, KV increment) | $function | $(ratio "$function" "$hello") | $(latency function) |"
+    echo
+    echo "hello-world and the static page were measured alternately, $ROUNDS rounds: req/s are medians, the static page's"
+    echo "ratio is the median of the rounds' ratios ($round_ratios); the other rows compare with the median hello-world."
     echo
     echo "Cold start (launch \`wasmtime serve\`, compile, instantiate, first answer; 5 launches, min / median / max ms):"
     echo "hello-world $hello_cold, blog \`/tags/\` $blog_cold."
@@ -152,8 +176,10 @@ names = {"hello": "hello", "static_page": "static-page", "small_asset": "asset",
          "not_modified": "not-modified", "server_function": "function"}
 lat = dict(x.split("=") for x in "$latencies".strip(";").split(";"))
 data = {"requests": {k: {"req_per_s": r(v), "ratio_vs_hello": round(float(v) / hello, 3), "p50_p99_ms": lat[names[k]]} for k, v in rows.items()},
+        "rounds": {"hello": "${hellos[*]}".split(), "static_page": "${statics[*]}".split(), "static_page_ratios": "$round_ratios".split(",")},
         "cold_start_ms": {"hello": "$hello_cold", "blog": "$blog_cold"},
         "three_loaders_ms": {"first_byte": "$ttfb", "complete": "$total", "complete_over_one_loader": round(float("$total_median") / 300, 3)},
         "server_wasm_bytes": $size, "server_wasm_gzip_bytes": $gz, "duration_s": $DURATION, "connections": $CONNECTIONS}
+data["requests"]["static_page"]["ratio_vs_hello"] = float("$static_ratio")   # the median of the rounds' ratios
 json.dump(data, open(sys.argv[1], "w"), indent=2)
 PY

@@ -23,6 +23,28 @@ struct StaticRoutingTests {
         #expect(response.body == .asset(path: path, offset: 0, length: entry.size))
     }
 
+    @Test("livePage names the live page a GET would get, and nothing else")
+    func livePageLookup() {
+        var live = SiteFixture.hello
+        live.isLive = true
+        var liveHome = SiteFixture.index
+        liveHome.isLive = true
+        let manifest = SiteFixture.makeManifest([liveHome, live, SiteFixture.style, SiteFixture.docs, SiteFixture.notFoundPage])
+        let router = StaticRouter()
+        for (target, page) in [("/", "index.html"), ("/?x=1", "index.html"), ("/index.html", "index.html"),
+                               ("/posts/hello/", "posts/hello/index.html"), ("/posts//hello/?a", "posts/hello/index.html"),
+                               ("/posts/hello/index.html", "posts/hello/index.html"), ("/posts/%68ello/", "posts/hello/index.html")] {
+            #expect(router.livePage(target: target, manifest: manifest) == page, "\(target)")
+        }
+        // Static files, redirects (the 308 target is asked for next), misses, refused and reserved targets.
+        for target in ["/docs/", "/style.3f2a9c1b.css", "/posts/hello", "/nope/", "/../index.html", "/%00/", "/_sg/fn/x"] {
+            #expect(router.livePage(target: target, manifest: manifest) == nil, "\(target)")
+        }
+        // The same targets on a manifest without live pages.
+        #expect(router.livePage(target: "/posts/hello/", manifest: SiteFixture.manifest) == nil)
+        #expect(manifest.isLive(path: "posts/hello/index.html") && !manifest.isLive(path: "docs/index.html") && !manifest.isLive(path: "x"))
+    }
+
     @Test func fullHeadersOfAPlainFileInOrder() {
         let response = request("/logo.png")
         #expect(response.headers.map { "\($0.0): \($0.1)" } == [

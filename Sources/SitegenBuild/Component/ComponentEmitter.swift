@@ -197,7 +197,8 @@ struct ComponentEmitter {
                 "-emit-module", "-emit-module-path", temp + "/modules/" + name + ".swiftmodule",
             ] + files + ["-c", "-o", temp + "/" + name + ".o"])
         }
-        try Toolchain.run(toolchain.clang, ["--target=wasm32-unknown-unknown", "-Os", "-c", runtime.shim, "-o", temp + "/shim.o"])
+        // reference-types: `_initialize` writes the function table with `table.set`.
+        try Toolchain.run(toolchain.clang, ["--target=wasm32-unknown-unknown", "-Os", "-mreference-types", "-c", runtime.shim, "-o", temp + "/shim.o"])
         try? FileManager.default.removeItem(atPath: directory)
         try FileManager.default.moveItem(atPath: temp, toPath: directory)
         return (objects, directory + "/modules")

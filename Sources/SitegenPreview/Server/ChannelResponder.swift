@@ -18,10 +18,14 @@ final class ChannelResponder: @unchecked Sendable {
     private var injector: HTMLInjector?
     private var closed = false
     private var finished = false
+    private var endWritten = false
     private(set) var status = 0
     private(set) var bytesSent = 0
     /// Runs once, after the response ended (or was aborted).
     var onFinish: @Sendable (ChannelResponder) -> Void = { _ in }
+    /// Runs when the connection closes before this response's end was written (the client
+    /// went away, or an error closed it); `--verbose` logs it.
+    var onCutShort: (@Sendable (ChannelResponder) -> Void)?
 
     init(channel: any Channel, head: HTTPRequestHead, injectLiveReload: Bool) {
         self.channel = channel
@@ -29,7 +33,14 @@ final class ChannelResponder: @unchecked Sendable {
         keepAlive = head.isKeepAlive
         isHEAD = head.method == .HEAD
         mayInject = injectLiveReload && head.method == .GET
-        channel.closeFuture.whenComplete { [weak self] _ in self?.lock.withLock { self?.closed = true } }
+        channel.closeFuture.whenComplete { [weak self] _ in
+            guard let self else { return }
+            let cutShort = lock.withLock { () -> Bool in
+                closed = true
+                return !endWritten
+            }
+            if cutShort { onCutShort?(self) }
+        }
     }
 
     /// The guest-facing side.
@@ -69,7 +80,8 @@ final class ChannelResponder: @unchecked Sendable {
         }
         let keepAlive = self.keepAlive
         let channel = self.channel
-        channel.writeAndFlush(HTTPServerResponsePart.end(nil)).whenComplete { _ in
+        channel.writeAndFlush(HTTPServerResponsePart.end(nil)).whenComplete { [self] _ in
+            lock.withLock { endWritten = true }
             if !keepAlive { channel.close(promise: nil) }
         }
         complete()

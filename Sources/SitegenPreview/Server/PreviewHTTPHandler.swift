@@ -47,6 +47,8 @@ final class PreviewHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // Mostly a client that went away; `--verbose` says which error closed the connection.
+        if server.options.verbose { server.options.log("connection \(context.remoteAddress.map { "\($0)" } ?? "?") closed on error: \(error)") }
         context.close(promise: nil)
     }
 }

@@ -182,6 +182,9 @@ public final class PreviewServer: @unchecked Sendable {
             responder.onFinish = { [log = options.log] r in
                 log("\(head.method.rawValue) \(head.uri) \(r.status) " + Self.duration(Double(MonotonicClock.now() - started) / 1e9))
             }
+            responder.onCutShort = { [log = options.log] _ in
+                log("\(head.method.rawValue) \(head.uri): the connection closed before the response ended")
+            }
         }
         requestQueue.async { [self] in
             rebuilder?.refresh(notBefore: started)

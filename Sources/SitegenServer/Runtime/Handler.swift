@@ -32,11 +32,9 @@ public func handle(_ requestHandle: Int32, _ outparam: Int32) {
     // which apply to files, not to a streamed document.
     // The manifest marks live pages, so static requests never load the site data.
     if Text.equal(request.method, "GET") || Text.equal(request.method, "HEAD"),
-       let plain = StaticRouter().route(method: "GET", target: request.target, headers: [], manifest: Site.manifest).response,
-       plain.status == 200, case .asset(let path, _, _) = plain.body,
-       Site.manifest.entry(forPath: identityPath(path))?.isLive == true,
-       let sections = SiteData.current.streamedPages[UTF8Key(identityPath(path))] {
-        return streamPage(identityPath(path), sections: sections, request: request, outparam, executor: executor)
+       let path = StaticRouter().livePage(target: request.target, manifest: Site.manifest),
+       let sections = SiteData.current.streamedPages[UTF8Key(path)] {
+        return streamPage(path, sections: sections, request: request, outparam, executor: executor)
     }
     #endif
     let route = StaticRouter().route(method: request.method, target: request.target, headers: request.headers, manifest: Site.manifest)
@@ -65,12 +63,6 @@ func handleReserved(_ request: RequestInfo, _ outparam: Int32, executor: Executo
     #endif
     sendStatic(StaticResponse(status: 404, headers: [("content-type", "application/json"), ("cache-control", "no-store")],
                               body: .bytes(Array("{\"error\":\"no such endpoint\"}".utf8))), outparam, executor: executor)
-}
-
-/// `posts/a/index.html.br` → `posts/a/index.html`.
-func identityPath(_ path: String) -> String {
-    if Text.hasSuffix(path, ".br") || Text.hasSuffix(path, ".gz") { return String(decoding: path.utf8.dropLast(3), as: UTF8.self) }
-    return path
 }
 
 /// Streams a page with boundaries: no caching, no validators (its content is live).

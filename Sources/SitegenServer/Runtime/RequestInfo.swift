@@ -5,20 +5,20 @@ struct RequestInfo {
     let handle: Int32
     let method: String
     let target: String
-    let authority: String?
     let headers: [(String, String)]
+
+    /// The `host` the client asked for, read from the host when asked (server functions
+    /// check it against `origin`; a static file never needs it, so it costs no host call).
+    var authority: String? {
+        wasiIncomingRequestAuthority(handle, ABI.returnArea)
+        return ABI.u8(0) == 1 ? String(decoding: ABI.takeBytes(ABI.i32(4), ABI.i32(8)), as: UTF8.self) : nil
+    }
 
     init(_ request: IncomingRequest) {
         handle = request.handle
         method = request.method
         target = String(decoding: request.pathWithQuery, as: UTF8.self)
-        var headers: [(String, String)] = []
-        for field in request.headers {
-            headers.append((String(decoding: field.name, as: UTF8.self), String(decoding: field.value, as: UTF8.self)))
-        }
-        self.headers = headers
-        wasiIncomingRequestAuthority(request.handle, ABI.returnArea)
-        authority = ABI.u8(0) == 1 ? String(decoding: ABI.takeBytes(ABI.i32(4), ABI.i32(8)), as: UTF8.self) : nil
+        headers = request.headers
     }
 
     /// The path without the query.

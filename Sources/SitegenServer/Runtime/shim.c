@@ -28,6 +28,10 @@ extern char __data_end;
 extern void __wasm_call_ctors(void);
 __attribute__((export_name("_initialize")))
 void sitegen_initialize(void) {
+    // The same for the function table: wasmtime fills its entries on first use, reading an
+    // entry before writing it. Slot 0 is always null (wasm-ld keeps it for the null function
+    // pointer), so setting it to null writes the table's first page before anything reads it.
+    __asm__ volatile("i32.const 0\n ref.null_func\n table.set __indirect_function_table\n");
     char *from = bss_start;
     __asm__("" : "+r"(from));   // an address, not the one-byte object: the fill covers all of .bss
     __builtin_memset(from, 0, (size_t)(&__data_end - from));

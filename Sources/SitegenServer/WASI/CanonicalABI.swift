@@ -42,16 +42,22 @@ enum ABI {
         return result
     }
 
-    /// Takes a list of `tuple<string, list<u8>>` (16 bytes each) and frees it and its parts.
-    static func takeFieldList(_ pointer: Int32, _ count: Int32) -> [(name: [UInt8], value: [UInt8])] {
+    /// Takes a list of `tuple<string, list<u8>>` (16 bytes each) as strings (a value that
+    /// is not UTF-8 gets U+FFFD for its bad bytes), and frees it and its parts.
+    static func takeFieldList(_ pointer: Int32, _ count: Int32) -> [(String, String)] {
         guard count > 0, let base = UnsafeMutableRawPointer(bitPattern: Int(pointer)) else { return [] }
-        var result: [(name: [UInt8], value: [UInt8])] = []
+        func take(_ entry: UnsafeMutableRawPointer, _ offset: Int) -> String {
+            let length = Int(entry.load(fromByteOffset: offset + 4, as: Int32.self))
+            guard length > 0, let bytes = UnsafeMutableRawPointer(bitPattern: Int(entry.load(fromByteOffset: offset, as: Int32.self))) else { return "" }
+            let text = String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
+            cFree(bytes)
+            return text
+        }
+        var result: [(String, String)] = []
         result.reserveCapacity(Int(count))
         for i in 0..<Int(count) {
             let entry = base + i * 16
-            let name = takeBytes(entry.load(as: Int32.self), entry.load(fromByteOffset: 4, as: Int32.self))
-            let value = takeBytes(entry.load(fromByteOffset: 8, as: Int32.self), entry.load(fromByteOffset: 12, as: Int32.self))
-            result.append((name, value))
+            result.append((take(entry, 0), take(entry, 8)))
         }
         cFree(base)
         return result

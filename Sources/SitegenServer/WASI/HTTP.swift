@@ -27,7 +27,7 @@ struct IncomingRequest {
     }
 
     /// All header fields, names lower-cased by the host.
-    var headers: [(name: [UInt8], value: [UInt8])] {
+    var headers: [(String, String)] {
         let fields = wasiIncomingRequestHeaders(handle)
         wasiFieldsEntries(fields, ABI.returnArea)
         let entries = ABI.takeFieldList(ABI.i32(0), ABI.i32(4))
@@ -48,7 +48,7 @@ struct OutgoingResponse {
     static func start(_ outparam: Int32, status: Int, headers: [(String, String)]) -> OutgoingResponse? {
         guard let fields = makeFields(headers) ?? makeFields([]) else { return nil }
         let response = wasiOutgoingResponseNew(fields)
-        _ = wasiOutgoingResponseSetStatusCode(response, Int32(status))
+        if status != 200 { _ = wasiOutgoingResponseSetStatusCode(response, Int32(status)) }  // a new response is 200
         wasiOutgoingResponseBody(response, ABI.returnArea)
         guard ABI.u8(0) == 0 else { return nil }
         let body = ABI.i32(4)
@@ -66,30 +66,30 @@ struct OutgoingResponse {
         wasiOutgoingBodyFinish(body, 0, 0, ABI.returnArea)
     }
 
-    /// `fields.from-list`: a list of `tuple<string, list<u8>>`, 16 bytes per entry.
+    /// `fields.from-list`: a list of `tuple<string, list<u8>>`, 16 bytes per entry. The
+    /// entries and every name and value go into one allocation: the table, then the bytes.
     static func makeFields(_ headers: [(String, String)]) -> Int32? {
-        var storage: [[UInt8]] = []
-        storage.reserveCapacity(headers.count * 2)
-        for (name, value) in headers {
-            storage.append(Array(name.utf8))
-            storage.append(Array(value.utf8))
+        let tableBytes = headers.count * 16
+        var total = tableBytes
+        for (name, value) in headers { total += name.utf8.count + value.utf8.count }
+        let block = UnsafeMutableRawPointer.allocate(byteCount: max(1, total), alignment: 4)
+        defer { block.deallocate() }
+        var next = block + tableBytes
+        func place(_ text: String, at field: UnsafeMutableRawPointer) {
+            var text = text
+            let count = text.withUTF8 { utf8 -> Int in
+                if let base = utf8.baseAddress { next.copyMemory(from: base, byteCount: utf8.count) }
+                return utf8.count
+            }
+            field.storeBytes(of: Int32(truncatingIfNeeded: Int(bitPattern: next)), as: Int32.self)
+            field.storeBytes(of: Int32(count), toByteOffset: 4, as: Int32.self)
+            next += count
         }
-        let table = UnsafeMutableRawPointer.allocate(byteCount: max(1, headers.count * 16), alignment: 4)
-        defer { table.deallocate() }
-        let buffers = storage.map { bytes -> UnsafeMutableRawPointer in
-            let p = UnsafeMutableRawPointer.allocate(byteCount: max(1, bytes.count), alignment: 1)
-            bytes.withUnsafeBytes { p.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
-            return p
+        for (i, (name, value)) in headers.enumerated() {
+            place(name, at: block + i * 16)
+            place(value, at: block + i * 16 + 8)
         }
-        defer { for p in buffers { p.deallocate() } }
-        for i in 0..<headers.count {
-            let entry = table + i * 16
-            entry.storeBytes(of: Int32(truncatingIfNeeded: Int(bitPattern: buffers[2 * i])), as: Int32.self)
-            entry.storeBytes(of: Int32(storage[2 * i].count), toByteOffset: 4, as: Int32.self)
-            entry.storeBytes(of: Int32(truncatingIfNeeded: Int(bitPattern: buffers[2 * i + 1])), toByteOffset: 8, as: Int32.self)
-            entry.storeBytes(of: Int32(storage[2 * i + 1].count), toByteOffset: 12, as: Int32.self)
-        }
-        wasiFieldsFromList(table, Int32(headers.count), ABI.returnArea)
+        wasiFieldsFromList(block, Int32(headers.count), ABI.returnArea)
         guard ABI.u8(0) == 0 else { return nil }
         return ABI.i32(4)
     }

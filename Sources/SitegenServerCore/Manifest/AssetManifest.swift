@@ -155,6 +155,19 @@ extension AssetManifest {
         return path.withUTF8 { key in withRawBytes { raw in index(of: key, in: raw) != nil } }
     }
 
+    /// Whether `path` is a live page (suspense boundaries: streamed, not served as a
+    /// file); reads the record's flags only.
+    /// - Parameter path: A site path without a leading slash.
+    public func isLive(path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { key in
+            withRawBytes { raw in
+                guard let index = index(of: key, in: raw) else { return false }
+                return raw[recordStart(index) + ManifestFormat.flagsField] & ManifestFormat.liveFlag != 0
+            }
+        }
+    }
+
     /// The entry at `index` in path order, or `nil` when `index` is out of range or the
     /// record is corrupt.
     /// - Parameter index: A position in `0..<count`.

@@ -69,6 +69,21 @@ public struct StaticRouter: Sendable {
         return generated(431, ErrorPage.headersTooLarge, isHead: isHead)
     }
 
+    /// The manifest path of the page a GET of `target` is answered with when that page is
+    /// live (``AssetManifest/Entry/isLive``: streamed by the server, so validators, ranges
+    /// and codings do not apply); nil for anything else, including targets ``route`` refuses,
+    /// reserves or redirects. Decodes no entry, so a static request pays a lookup only.
+    /// - Parameters:
+    ///   - target: The raw path with query.
+    ///   - manifest: The site's asset manifest.
+    public func livePage(target: String, manifest: AssetManifest) -> String? {
+        guard let parsed = try? RequestTarget(parsing: target) else { return nil }
+        if let first = parsed.segments.first, first.utf8.elementsEqual(reservedPrefix.utf8) { return nil }
+        let path = parsed.path
+        let page = !parsed.hasTrailingSlash ? path : path.isEmpty ? "index.html" : path + "/index.html"
+        return manifest.isLive(path: page) ? page : nil
+    }
+
     /// Routes a request whose target was already parsed; header limits are not checked.
     /// - Parameters:
     ///   - method: The method token, case-sensitive.

@@ -56,6 +56,8 @@ final class PreviewFixture: @unchecked Sendable {
         options.themeSearchPaths = [Repo.themes]
         options.now = "2026-06-01T00:00:00Z"
         options.pollInterval = 50
+        // Every request, and every connection closed early, in the log a failure prints.
+        options.verbose = true
         let log = self.log
         options.log = { log.append($0) }
         server = PreviewServer(options: options)
