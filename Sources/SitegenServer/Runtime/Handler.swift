@@ -102,6 +102,21 @@ func sendBadGateway(_ outparam: Int32, executor: Executor) {
 
 /// Sends a router decision: headers, then the body from memory or the asset backend.
 func sendStatic(_ response: StaticResponse, _ outparam: Int32, executor: Executor) {
+    // A whole file of at most 4096 bytes (most pages once compressed, small assets): read,
+    // then written with one blocking call straight from the buffer the host filled.
+    if case .asset(let path, let offset, let length) = response.body, length > 0, length <= 4096,
+       let sent = Assets.withBytes(path, offset: offset, length: UInt32(length), { bytes -> Bool in
+           guard UInt64(bytes.count) == length else { return false }  // changed since the build: the general path
+           guard let outgoing = OutgoingResponse.start(outparam, status: Int(response.status), headers: response.headers) else {
+               sendInternalError(outparam, "the host refused the response headers")
+               return true
+           }
+           _ = outgoing.stream.writeAndFlush(bytes)
+           outgoing.finish(flushed: true)
+           return true
+       }), sent {
+        return
+    }
     // An asset's first chunk is read before the status is sent: when the backend cannot
     // deliver it, the client gets a 502 instead of a 200 with a broken body.
     var first: [UInt8] = []
@@ -115,9 +130,19 @@ func sendStatic(_ response: StaticResponse, _ outparam: Int32, executor: Executo
     guard let outgoing = OutgoingResponse.start(outparam, status: Int(response.status), headers: response.headers) else {
         return sendInternalError(outparam, "the host refused the response headers")
     }
+    // A generated body of at most 4096 bytes (error pages): one blocking write, no executor turn.
+    var whole: [UInt8]?
+    switch response.body {
+    case .bytes(let bytes) where bytes.count <= 4096: whole = bytes
+    default: whole = nil
+    }
+    if let whole {
+        _ = whole.withUnsafeBytes { outgoing.stream.writeAndFlush($0) }
+        return outgoing.finish(flushed: true)
+    }
     switch response.body {
     case .none:
-        outgoing.finish()
+        outgoing.finish(flushed: true)  // nothing was written
     case .bytes(let bytes):
         executor.spawn {
             outgoing.stream.write(bytes, on: executor) { _ in outgoing.finish() }

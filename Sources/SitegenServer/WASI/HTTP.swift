@@ -59,9 +59,9 @@ struct OutgoingResponse {
         return OutgoingResponse(body: body, stream: OutputStream(handle: stream))
     }
 
-    /// Flushes and closes the body.
-    func finish() {
-        _ = stream.flush()
+    /// Flushes (unless the last write did) and closes the body.
+    func finish(flushed: Bool = false) {
+        if !flushed { _ = stream.flush() }
         stream.drop()
         wasiOutgoingBodyFinish(body, 0, 0, ABI.returnArea)
     }
