@@ -91,13 +91,9 @@ public struct AssetManifest: Sendable {
     /// `nil` when they are not a version 1 manifest header. A reader that gets the blob
     /// in pieces allocates it once from this.
     public static func byteCount(header: [UInt8]) -> Int? {
-        guard header.count >= ManifestFormat.headerSize else { return nil }
-        return header.withUnsafeBytes { raw -> Int? in
-            let magic = ManifestFormat.magic
-            guard raw[0] == magic.0, raw[1] == magic.1, raw[2] == magic.2, raw[3] == magic.3,
-                  raw[4] == ManifestFormat.version else { return nil }
-            let total = UInt64(ManifestFormat.headerSize) + UInt64(ManifestFormat.recordSize) * UInt64(raw.littleEndianUInt32(at: 8))
-                + UInt64(raw.littleEndianUInt32(at: 12))
+        header.withUnsafeBytes { raw in
+            guard let (entryCount, heapSize) = Self.header(of: raw) else { return nil }
+            let total = UInt64(ManifestFormat.headerSize) + UInt64(ManifestFormat.recordSize) * entryCount + heapSize
             return total <= UInt64(Int.max) ? Int(total) : nil
         }
     }
@@ -107,15 +103,19 @@ public struct AssetManifest: Sendable {
         AssetManifest(bytes: [0x53, 0x47, 0x41, 0x4D, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])!
     }
 
-    /// Checks the header; returns (entry count, heap start, heap size).
-    private static func layout(of raw: UnsafeRawBufferPointer) -> (Int, Int, Int)? {
+    /// Reads the header (magic, version, entry count, heap size), nil when it is not one.
+    private static func header(of raw: UnsafeRawBufferPointer) -> (entryCount: UInt64, heapSize: UInt64)? {
         guard raw.count >= ManifestFormat.headerSize else { return nil }
         let magic = ManifestFormat.magic
         guard raw[0] == magic.0, raw[1] == magic.1, raw[2] == magic.2, raw[3] == magic.3,
             raw[4] == ManifestFormat.version
         else { return nil }
-        let entryCount = UInt64(raw.littleEndianUInt32(at: 8))
-        let heapSize = UInt64(raw.littleEndianUInt32(at: 12))
+        return (UInt64(raw.littleEndianUInt32(at: 8)), UInt64(raw.littleEndianUInt32(at: 12)))
+    }
+
+    /// Checks the header against the blob's size; returns (entry count, heap start, heap size).
+    private static func layout(of raw: UnsafeRawBufferPointer) -> (Int, Int, Int)? {
+        guard let (entryCount, heapSize) = Self.header(of: raw) else { return nil }
         // UInt64 arithmetic: 48 * (2^32 - 1) + 2^32 cannot overflow, and every Int
         // conversion below is bounded by raw.count, so none traps on wasm32.
         let recordsEnd = UInt64(ManifestFormat.headerSize) + UInt64(ManifestFormat.recordSize) * entryCount
