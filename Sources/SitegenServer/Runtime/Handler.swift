@@ -130,19 +130,13 @@ func sendStatic(_ response: StaticResponse, _ outparam: Int32, executor: Executo
     guard let outgoing = OutgoingResponse.start(outparam, status: Int(response.status), headers: response.headers) else {
         return sendInternalError(outparam, "the host refused the response headers")
     }
-    // A generated body of at most 4096 bytes (error pages): one blocking write, no executor turn.
-    var whole: [UInt8]?
-    switch response.body {
-    case .bytes(let bytes) where bytes.count <= 4096: whole = bytes
-    default: whole = nil
-    }
-    if let whole {
-        _ = whole.withUnsafeBytes { outgoing.stream.writeAndFlush($0) }
-        return outgoing.finish(flushed: true)
-    }
     switch response.body {
     case .none:
         outgoing.finish(flushed: true)  // nothing was written
+    case .bytes(let bytes) where bytes.count <= 4096:
+        // A generated page (errors): one blocking write, no executor turn.
+        _ = bytes.withUnsafeBytes { outgoing.stream.writeAndFlush($0) }
+        outgoing.finish(flushed: true)
     case .bytes(let bytes):
         executor.spawn {
             outgoing.stream.write(bytes, on: executor) { _ in outgoing.finish() }
