@@ -6,7 +6,7 @@
 #   Benchmarks/component/run.sh            (DURATION=10 CONNECTIONS=8 by default)
 #   OUT_DIR=dir                            component.md and component.json there (Benchmarks/run
 #                                          passes its raw folder; default Benchmarks/results)
-#   ROUNDS=3                               hello-world and the static page are measured
+#   ROUNDS=5                               hello-world and the static page are measured
 #                                          alternately this many times (this VM drifts by 10-20%
 #                                          within minutes); their req/s are medians, the static
 #                                          page's ratio the median of the rounds' ratios
@@ -19,7 +19,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 WORK="$ROOT/Benchmarks/work/component"
 DURATION=${DURATION:-10}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 CONNECTIONS=${CONNECTIONS:-8}
 OUT_DIR=${OUT_DIR:-$ROOT/Benchmarks/results}
 mkdir -p "$WORK" "$OUT_DIR"
