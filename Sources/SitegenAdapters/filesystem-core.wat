@@ -53,12 +53,13 @@
       (loop $search
         (br_if $found (i32.ge_u (local.get $i) (local.get $count)))
         (local.set $entry (i32.add (local.get $list) (i32.mul (local.get $i) (i32.const 12))))
-        (if (i32.and
-              (i32.eq (i32.load offset=8 (local.get $entry)) (i32.const 5))
-              (i32.and
-                (i32.eq (i32.load (i32.load offset=4 (local.get $entry))) (i32.const 0x7469732f)) ;; "/sit"
-                (i32.eq (i32.load8_u offset=4 (i32.load offset=4 (local.get $entry))) (i32.const 0x65)))) ;; "e"
-          (then (local.set $pick (local.get $i)) (br $found)))
+        ;; the name's bytes are read only when it has 5 of them
+        (if (i32.eq (i32.load offset=8 (local.get $entry)) (i32.const 5))
+          (then
+            (if (i32.and
+                  (i32.eq (i32.load (i32.load offset=4 (local.get $entry))) (i32.const 0x7469732f)) ;; "/sit"
+                  (i32.eq (i32.load8_u offset=4 (i32.load offset=4 (local.get $entry))) (i32.const 0x65))) ;; "e"
+              (then (local.set $pick (local.get $i)) (br $found)))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $search)))
     (local.set $i (i32.const 0))
