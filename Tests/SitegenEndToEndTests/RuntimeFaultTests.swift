@@ -137,21 +137,25 @@ final class ResettingUpstream: @unchecked Sendable {
         _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
         port = UInt16(bigEndian: address.sin_port)
         let accepted = self.accepted
+        // The accept thread owns the listener and closes it when accept fails (after
+        // `stop()`): closed from another thread, its number could be reused before the
+        // loop's next `accept`.
         Thread.detachNewThread {
             while true {
                 let client = accept(listener, nil, nil)
-                if client < 0 { return }
+                if client < 0 { break }
                 accepted.increment()
                 var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
                 setsockopt(client, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
                 close(client)
             }
+            close(listener)
         }
     }
 
+    /// Stops accepting (once: the listener is closed by the accept thread).
     func stop() {
         shutdown(fd, Int32(SHUT_RDWR))
-        close(fd)
     }
 }
 

@@ -18,6 +18,8 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     private let route: @Sendable (String, String) -> Answer
     private let lock = NSLock()
     private var log: [String] = []
+    private var stopped = false
+    private var socketClosed = false
 
     /// `http://127.0.0.1:<port>`.
     var base: String { "http://127.0.0.1:" + String(port) }
@@ -51,16 +53,32 @@ final class LoopbackHTTPServer: @unchecked Sendable {
 
     deinit { stop() }
 
+    /// Stops accepting: the accept thread sees the shut-down socket and closes it.
+    ///
+    /// The descriptor is closed exactly once, by that thread, and never touched after.
+    /// (`stop()` used to close it, and `deinit` called `stop()` again: the second `close`
+    /// hit whatever descriptor had been given that number meanwhile, in a test process
+    /// that runs the preview's server, its guests and `Process` pipes on other threads.)
     func stop() {
-        shutdown(socket, Int32(SHUT_RDWR))
-        close(socket)
+        lock.withLock {
+            guard !stopped else { return }
+            stopped = true
+            if !socketClosed { shutdown(socket, Int32(SHUT_RDWR)) }
+        }
     }
 
     private func acceptLoop() {
         while true {
             let client = accept(socket, nil, nil)
-            if client < 0 { return }
+            if client < 0 {
+                if errno == EINTR || errno == ECONNABORTED { continue }
+                break
+            }
             DispatchQueue.global().async { [self] in serve(client) }
+        }
+        lock.withLock {
+            socketClosed = true
+            close(socket)
         }
     }
 

@@ -57,6 +57,9 @@ final class EventStreamReader: @unchecked Sendable {
     init(port: Int, path: String = "/_sg/preview/events") throws {
         fd = try RawHTTPClient.openConnection(port: UInt16(port), receiveTimeout: 0.2)
         try RawHTTPClient.sendAll(fd, Array("GET \(path) HTTP/1.1\r\nhost: 127.0.0.1:\(port)\r\naccept: text/event-stream\r\n\r\n".utf8))
+        // The reader thread owns the descriptor and closes it when it stops. Closed from
+        // another thread, its number could be reused (by a test's next connection) before
+        // this loop's last `recv`, which would then read that connection's response.
         let thread = Thread { [self] in
             var buffer = [UInt8](repeating: 0, count: 4096)
             while lock.withLock({ open }) {
@@ -67,6 +70,7 @@ final class EventStreamReader: @unchecked Sendable {
                     break
                 }
             }
+            Glibc.close(fd)
         }
         thread.start()
     }
@@ -84,13 +88,13 @@ final class EventStreamReader: @unchecked Sendable {
         return false
     }
 
+    /// Stops reading: the reader thread sees the shut-down socket and closes it.
     func close() {
         guard lock.withLock({ () -> Bool in
             defer { open = false }
             return open
         }) else { return }
         shutdown(fd, Int32(SHUT_RDWR))
-        Glibc.close(fd)
     }
 
     deinit { close() }
