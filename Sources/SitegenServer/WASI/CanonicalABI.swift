@@ -20,16 +20,6 @@ enum ABI {
         return bytes
     }
 
-    /// Copies a `list<u8>` into `destination` (at most `capacity` bytes) and frees it;
-    /// returns how many bytes were copied.
-    static func takeBytes(_ pointer: Int32, _ count: Int32, into destination: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int {
-        guard count > 0, let p = UnsafeMutableRawPointer(bitPattern: Int(pointer)) else { return 0 }
-        let copied = min(Int(count), capacity)
-        UnsafeMutableRawPointer(destination).copyMemory(from: p, byteCount: copied)
-        cFree(p)
-        return copied
-    }
-
     /// Takes a `list<string>` (8 bytes each: pointer, length) and frees it and its strings.
     static func takeStringList(_ pointer: Int32, _ count: Int32) -> [[UInt8]] {
         guard count > 0, let base = UnsafeMutableRawPointer(bitPattern: Int(pointer)) else { return [] }
