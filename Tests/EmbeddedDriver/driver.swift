@@ -27,8 +27,10 @@ enum EmbeddedDriver {
 /// Prints each line as it is recorded, so after a trap the output ends at the last case
 /// that passed.
 func printEmbeddedCaseResults() {
-    // The cases use `upper` and friends; in the component, generated site code does this
-    // when its island templates need it.
+    // The cases use every filter and test, `upper` and friends among them; in the component,
+    // generated site code installs those its island templates use.
     CaseMapping.installUnicode()
+    Filters.install(Filters.builtins)
+    ValueTests.install(ValueTests.builtins)
     _ = embeddedCaseResults { print($0) }
 }

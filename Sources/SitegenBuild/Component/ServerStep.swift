@@ -85,7 +85,7 @@ struct ServerStep {
             report.diagnostics.append(contentsOf: siteData.checkLoaders())
             guard config.serverComponent, report.diagnostics.isEmpty else { return }
             inputs = SiteInputs(functionFiles: functionFiles, registration: FunctionDiscovery.registration(
-                                    functions, unicodeCaseMapping: TemplateFilterScan.needsUnicodeCaseMapping(siteData.islandTemplates())),
+                                    functions, islands: TemplateFilterScan.usage(in: siteData.islandTemplates())),
                                 data: siteData.blob(),
                                 isDynamic: !functions.isEmpty || !suspendedPages.isEmpty)
         }

@@ -52,6 +52,17 @@ extension RenderState {
     }
 
     func arithmetic(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, at span: Span) throws(TemplateError) -> Value {
+        do {
+            return try Self.arithmetic(op, lhs, rhs, at: span)
+        } catch {
+            throw located(error)
+        }
+    }
+
+    /// `+ - * / %` on numbers: integers while they do not overflow, else doubles. Errors
+    /// carry no template (the caller locates them).
+    static func arithmetic(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, at span: Span) throws(TemplateError) -> Value {
+        func error(_ message: String, at span: Span) -> TemplateError { TemplateError(message, at: span) }
         if case .int(let a) = lhs, case .int(let b) = rhs {
             switch op {
             case .add:
