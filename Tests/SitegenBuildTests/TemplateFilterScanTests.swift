@@ -24,19 +24,23 @@ struct TemplateFilterScanTests {
         let island = Template(name: "islands/likes.html", nodes: [.output(.filter(.variable("count", s), "length", [], s), s)])
         let usage = TemplateFilterScan.usage(in: [island])
         #expect(!TemplateFilterScan.needsUnicodeCaseMapping([island]))
-        #expect(!FunctionDiscovery.registration([], islands: usage).contains("CaseMapping"))
-        #expect(FunctionDiscovery.registration([], islands: .init(filters: ["upper"])).contains("    CaseMapping.installUnicode()\n"))
+        #expect(usage == .init(filters: ["length"]))
+        #expect(!FunctionDiscovery.registration([], islands: IslandCompiler.Output(unicodeCaseMapping: false)).contains("CaseMapping"))
+        #expect(FunctionDiscovery.registration([], islands: IslandCompiler.Output(unicodeCaseMapping: true)).contains("    CaseMapping.installUnicode()\n"))
     }
 
     @Test func installsOnlyTheUsedBuiltins() {
         let usage = TemplateFilterScan.Usage(filters: ["length", "default", "markdown_safe", "where"], tests: ["starting_with"])
-        let registration = FunctionDiscovery.registration([], islands: usage)
+        let registration = FunctionDiscovery.registration(
+            [], islands: IslandCompiler.Output(interpreted: ["islands/x.html"], interpretedUsage: usage))
+        #expect(registration.contains("    Islands.installInterpreter()\n"))
         #expect(registration.contains(
             "    Filters.install([(\"length\", Filters.`length`), (\"markdown_safe\", Filters.`markdownSafe`), (\"where\", Filters.`where`)])\n"))
         #expect(registration.contains("    ValueTests.install([(\"starting_with\", ValueTests.`startingWith`)])\n"))
-        // A site whose islands use no filter or test installs none.
-        let bare = FunctionDiscovery.registration([])
-        #expect(!bare.contains("Filters.install") && !bare.contains("ValueTests.install"))
+        // Compiled templates call the filters they use directly: without interpreted templates
+        // the generated code installs neither filters nor the interpreter.
+        let compiled = FunctionDiscovery.registration([], islands: IslandCompiler.Output(interpretedUsage: usage))
+        #expect(!compiled.contains("Filters.install") && !compiled.contains("ValueTests.install") && !compiled.contains("installInterpreter"))
     }
 
     /// Every name the template compiler accepts is built in natively, and the generated code

@@ -84,9 +84,13 @@ struct ServerStep {
                                            islandKeys: islandKeys, contentIslands: contentIslands)
             report.diagnostics.append(contentsOf: siteData.checkLoaders())
             guard config.serverComponent, report.diagnostics.isEmpty else { return }
-            inputs = SiteInputs(functionFiles: functionFiles, registration: FunctionDiscovery.registration(
-                                    functions, islands: TemplateFilterScan.usage(in: siteData.islandTemplates())),
-                                data: siteData.blob(),
+            let islandTemplates = siteData.islandTemplates()
+            var islands = IslandCompiler.compile(islandTemplates)
+            let interpreted = siteData.islandTemplates(roots: islands.interpreted)
+            islands.interpretedUsage = TemplateFilterScan.usage(in: interpreted)
+            islands.unicodeCaseMapping = TemplateFilterScan.needsUnicodeCaseMapping(islandTemplates)
+            inputs = SiteInputs(functionFiles: functionFiles, registration: FunctionDiscovery.registration(functions, islands: islands),
+                                data: siteData.blob(islandTemplates: interpreted),
                                 isDynamic: !functions.isEmpty || !suspendedPages.isEmpty)
         }
         guard let inputs else { return report }

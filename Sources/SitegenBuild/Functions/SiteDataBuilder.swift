@@ -12,8 +12,9 @@ struct SiteDataBuilder {
     let islandKeys: IslandKeys
     var contentIslands: [ContentIsland] = []
 
-    /// The blob: u32 little-endian JSON length, JSON, `TemplateCodec` bytes.
-    func blob() -> [UInt8] {
+    /// The blob: u32 little-endian JSON length, JSON, `TemplateCodec` bytes of the island
+    /// templates the component interprets (by default all, ``islandTemplates(roots:)``).
+    func blob(islandTemplates: [Template]? = nil) -> [UInt8] {
         var pages = Object()
         for path in suspendedPages.keys.sorted() {
             let file = path.hasSuffix("/") ? String(path.dropFirst()) + "index.html" : String(path.dropFirst())
@@ -34,14 +35,14 @@ struct SiteDataBuilder {
         let n = UInt32(json.count)
         var bytes: [UInt8] = [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24 & 0xFF)]
         bytes += json
-        bytes += TemplateCodec.encode(islandTemplates())
+        bytes += TemplateCodec.encode(islandTemplates ?? self.islandTemplates())
         return bytes
     }
 
-    /// `islands/*` templates and everything they extend, include or import.
-    func islandTemplates() -> [Template] {
+    /// `roots` (by default every `islands/*` template) and everything they extend, include or import.
+    func islandTemplates(roots: [String]? = nil) -> [Template] {
         let library = templates.library
-        var names = library.names.filter { $0.hasPrefix("islands/") }
+        var names = roots ?? library.names.filter { $0.hasPrefix("islands/") }
         var seen = Set(names)
         var i = 0
         while i < names.count {

@@ -67,6 +67,18 @@ extension RenderState {
 
     /// `range(end)`, `range(start, end)` or `range(start, end, step)`: integers, end excluded.
     func range(_ args: Arguments, at span: Span) throws(TemplateError) -> Value {
+        do {
+            return try Self.range(args, at: span)
+        } catch {
+            throw located(error)
+        }
+    }
+
+    /// ``range(_:at:)`` with errors that carry no template.
+    static func range(_ args: Arguments, at span: Span) throws(TemplateError) -> Value {
+        func error(_ message: String, at span: Span, expected: String? = nil) -> TemplateError {
+            TemplateError(message, at: span, expected: expected)
+        }
         var numbers: [Int] = []
         for value in args.positional {
             guard let n = value.intValue else { throw error("range expects integers, got " + value.kindName, at: span) }

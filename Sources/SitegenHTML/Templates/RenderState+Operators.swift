@@ -11,6 +11,17 @@ extension RenderState {
         }
         let lhs = try evaluate(lhsExpr)
         let rhs = try evaluate(rhsExpr)
+        do {
+            return try Self.binaryValues(op, lhs, rhs, at: span)
+        } catch {
+            throw located(error)
+        }
+    }
+
+    /// A binary operator other than `and`/`or` on evaluated operands. Errors carry no
+    /// template (the caller locates them).
+    static func binaryValues(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, at span: Span) throws(TemplateError) -> Value {
+        func error(_ message: String, at span: Span) -> TemplateError { TemplateError(message, at: span) }
         switch op {
         case .equal: return .bool(Self.equal(lhs, rhs))
         case .notEqual: return .bool(!Self.equal(lhs, rhs))
@@ -48,14 +59,6 @@ extension RenderState {
             }
         default:
             return try arithmetic(op, lhs, rhs, at: span)
-        }
-    }
-
-    func arithmetic(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, at span: Span) throws(TemplateError) -> Value {
-        do {
-            return try Self.arithmetic(op, lhs, rhs, at: span)
-        } catch {
-            throw located(error)
         }
     }
 

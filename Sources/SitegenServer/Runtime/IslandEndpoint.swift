@@ -45,7 +45,7 @@ struct IslandEndpoint {
             switch result {
             case .success(let value):
                 do throws(TemplateError) {
-                    self.send(200, try SiteData.current.engine.renderSection(section, data: value))
+                    self.send(200, try Islands.render(section, data: value))
                 } catch {
                     Log.error("island '" + loader + "' failed to render: " + error.message)
                     self.sendError(500, section)
@@ -72,7 +72,7 @@ struct IslandEndpoint {
     /// The section's error view (its island's error block or the default), with the
     /// `x-sitegen-island: error` marker that tells the page's loader script to show it.
     func sendError(_ status: Int, _ section: SuspendedSection) {
-        send(status, SiteData.current.engine.renderSectionError(section), extra: [(SuspenseMarkup.errorHeader, "error")])
+        send(status, Islands.renderError(section), extra: [(SuspenseMarkup.errorHeader, "error")])
     }
 
     func send(_ status: Int, _ html: String, extra: [(String, String)] = []) {

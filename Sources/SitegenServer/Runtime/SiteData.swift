@@ -3,11 +3,15 @@ import SitegenHTML
 @_extern(c, "sitegen_site_data") func cSitegenSiteData(_ length: UnsafeMutablePointer<UInt32>) -> UnsafePointer<UInt8>?
 
 /// What the build recorded for request time: pages with suspense boundaries, the island
-/// templates (compiled IR), the site config templates see, and server limits.
+/// templates left to the interpreter (IR), the site config templates see, and server limits.
 /// Layout: u32 little-endian JSON length, the JSON, then `TemplateCodec` bytes.
 struct SiteData {
     var streamedPages: [UTF8Key: [SuspendedSection]] = [:]
-    var engine = TemplateEngine(library: TemplateLibrary())
+    /// What templates see beneath their own variables: `config`.
+    var globals = Object()
+    /// The island templates left to the interpreter, as `TemplateCodec` bytes (decoded by
+    /// ``makeEngine()`` only when the generated code installs the interpreter).
+    var interpretedTemplates: [UInt8] = []
     var loaderTimeoutMilliseconds = 10_000
     var maxBodyBytes = 64 * 1024
     var keyValueStore = ""
@@ -42,18 +46,22 @@ struct SiteData {
             data.maxBodyBytes = json["max_body_bytes"]?.intValue ?? data.maxBodyBytes
             data.keyValueStore = json["kv_store"]?.stringValue ?? ""
             data.islandKeys = (json["island_keys"]?.arrayValue ?? []).compactMap { $0.stringValue.map { Array($0.utf8) } }
-            var globals = Object()
-            globals["config"] = json["config"] ?? .object(Object())
-            data.engine = TemplateEngine(library: TemplateLibrary(), globals: globals)
+            data.globals["config"] = json["config"] ?? .object(Object())
         } catch {
             Log.error("site data is corrupt: " + error.description)
         }
+        data.interpretedTemplates = Array(bytes[(4 + jsonLength)...])
+        return data
+    }
+
+    /// An engine for the island templates the build left to the interpreter.
+    func makeEngine() -> TemplateEngine {
+        var engine = TemplateEngine(library: TemplateLibrary(), globals: globals)
         do throws(TemplateError) {
-            let templates = try TemplateCodec.decode(Array(bytes[(4 + jsonLength)...]))
-            data.engine.library = TemplateLibrary(templates)
+            engine.library = TemplateLibrary(try TemplateCodec.decode(interpretedTemplates))
         } catch {
             Log.error("island templates are corrupt: " + error.message)
         }
-        return data
+        return engine
     }
 }

@@ -71,14 +71,14 @@ final class StreamedPage {
         switch result {
         case .success(let value):
             do throws(TemplateError) {
-                html = try SiteData.current.engine.renderSection(section, data: value)
+                html = try Islands.render(section, data: value)
             } catch {
                 Log.error("island '" + section.loader + "' failed to render: " + error.message)
-                html = SiteData.current.engine.renderSectionError(section)
+                html = Islands.renderError(section)
             }
         case .failure(let error):
             Log.error("loader '" + section.loader + "' failed: " + error.message)
-            html = SiteData.current.engine.renderSectionError(section)
+            html = Islands.renderError(section)
         }
         var chunk = ""
         if !sentRuntime {

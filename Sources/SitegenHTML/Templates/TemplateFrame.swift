@@ -1,0 +1,224 @@
+/// The state an island template compiled to Swift runs with: its output, its variable
+/// scopes and its `for` loops.
+///
+/// `sitegen build` compiles the island templates it can (`IslandCompiler` in
+/// SitegenBuild) into Swift functions that call this class and the built-in ``Filters``
+/// and ``ValueTests`` directly, so the wasm component carries neither the IR decoder nor
+/// the interpreter (``RenderState``). The semantics are the interpreter's with lenient
+/// variables (the component's): an undefined name or key is `nil` (`null` when written),
+/// `set` assigns in the innermost scope, a loop opens a scope, names are looked up from the
+/// innermost scope out to the globals.
+public final class TemplateFrame {
+    /// The template's name, for the errors its code throws.
+    public let template: String
+    var writer = HTMLWriter()
+    var scopes: [[UTF8Key: Value]]
+    var loops: [(index: Int, length: Int)] = []
+    let globals: Object
+    var captures: [HTMLWriter] = []
+
+    /// A frame for `template` whose first scope holds `variables` (an island's `args` and `data`).
+    public init(template: String, globals: Object, variables: [UTF8Key: Value]) {
+        self.template = template
+        self.globals = globals
+        self.scopes = [variables]
+    }
+
+    /// What the template wrote.
+    public var html: String { writer.string }
+
+    // MARK: Output
+
+    /// Writes literal markup.
+    public func text(_ markup: String) {
+        writer.write(markup)
+    }
+
+    /// `{{ value }}`: trusted HTML as is, everything else escaped.
+    public func output(_ value: Value?) {
+        Self.write(value ?? .null, into: &writer)
+    }
+
+    /// `{{ value }}` where it starts a URL attribute (`href="{{ x }}"`): a URL that would run
+    /// script becomes `about:invalid`.
+    public func outputURL(_ value: Value?) {
+        switch value ?? .null {
+        case .html(let markup): writer.write(HTMLEscaping.isSafeURL(markup) ? markup : HTMLEscaping.unsafeURLReplacement)
+        case .string(let text): writer.writeEscaped(HTMLEscaping.sanitizeURL(text))
+        case let other: Self.write(other, into: &writer)
+        }
+    }
+
+    /// Writes `value` as `{{ }}` does: trusted HTML as is, text escaped, numbers in decimal,
+    /// collections as JSON (also what a section without an island template shows).
+    public static func write(_ value: Value, into writer: inout HTMLWriter) {
+        switch value {
+        case .html(let markup): writer.write(markup)
+        case .string(let text): writer.writeEscaped(text)
+        case .null: break
+        default: writer.writeEscaped(RenderState.text(of: value))
+        }
+    }
+
+    /// `{% set name %}…{% endset %}` starts here…
+    public func beginCapture() {
+        captures.append(writer)
+        writer = HTMLWriter()
+    }
+
+    /// …and ends here, with the markup it captured.
+    public func endCapture() -> Value {
+        let markup = writer.string
+        writer = captures.removeLast()
+        return .html(markup)
+    }
+
+    // MARK: Variables
+
+    /// The variable `name`: innermost scope first, then the globals; `nil` when undefined.
+    public func variable(_ name: UTF8Key) -> Value? {
+        var i = scopes.count - 1
+        while i >= 0 {
+            if let value = scopes[i][name] { return value }
+            i -= 1
+        }
+        return globals[name.string]
+    }
+
+    /// `{% set name = value %}`: assigns in the innermost scope.
+    public func set(_ name: UTF8Key, _ value: Value) {
+        scopes[scopes.count - 1][name] = value
+    }
+
+    /// `base.name`; `nil` when the base is undefined or has no such key.
+    public static func attribute(_ base: Value?, _ name: String) -> Value? {
+        base?[name]
+    }
+
+    /// `base[key]`; `nil` when missing or out of range; an error for what cannot be indexed.
+    public func index(_ base: Value?, _ key: Value?, at span: Span) throws(TemplateError) -> Value? {
+        guard let container = base else { return nil }
+        let k = key ?? .null
+        switch (container, k) {
+        case (.array(let items), .int(let i)):
+            let j = i < 0 ? items.count + i : i
+            return j >= 0 && j < items.count ? items[j] : nil
+        case (.object(let object), .string(let s)):
+            return object[s]
+        case (.array, _), (.object, _), (.null, _):
+            return nil
+        default:
+            throw error("cannot index " + container.kindName + " with " + k.kindName, at: span)
+        }
+    }
+
+    // MARK: Loops
+
+    /// The items of a `for` loop's sequence and, for an object, its keys.
+    public func loopItems(_ sequence: Value?, at span: Span) throws(TemplateError) -> (items: [Value], keys: [String]) {
+        switch sequence ?? .null {
+        case .array(let array): return (array, [])
+        case .object(let object): return (object.values, object.keys)
+        case .null: return ([], [])
+        case let other: throw error("for loop expects an array or an object, got " + other.kindName, at: span)
+        }
+    }
+
+    /// Opens a loop over `count` items (a scope for its variables).
+    public func beginLoop(count: Int) {
+        scopes.append([:])
+        loops.append((0, count))
+    }
+
+    /// Moves to item `index`.
+    public func loopIndex(_ index: Int) {
+        loops[loops.count - 1].index = index
+    }
+
+    /// Closes the innermost loop and its scope.
+    public func endLoop() {
+        scopes.removeLast()
+        loops.removeLast()
+    }
+
+    /// `loop.index`, `loop.first`, … of the innermost loop.
+    public func loopProperty(_ name: UTF8Key, at span: Span) throws(TemplateError) -> Value {
+        guard let loop = loops.last else { throw error("'loop' is only defined inside a {% for %} loop", at: span) }
+        switch name {
+        case "index": return .int(loop.index + 1)
+        case "index0": return .int(loop.index)
+        case "revindex": return .int(loop.length - loop.index)
+        case "revindex0": return .int(loop.length - loop.index - 1)
+        case "first": return .bool(loop.index == 0)
+        case "last": return .bool(loop.index == loop.length - 1)
+        case "length": return .int(loop.length)
+        default: throw error("loop has no property '" + name.string + "'", at: span)
+        }
+    }
+
+    // MARK: Operators, filters, tests
+
+    /// A binary operator other than `and`/`or` (the compiled code short-circuits those).
+    public func binary(_ op: BinaryOperator, _ lhs: Value?, _ rhs: Value?, at span: Span) throws(TemplateError) -> Value {
+        do {
+            return try RenderState.binaryValues(op, lhs ?? .null, rhs ?? .null, at: span)
+        } catch {
+            throw located(error)
+        }
+    }
+
+    /// `-value`.
+    public func negate(_ value: Value?, at span: Span) throws(TemplateError) -> Value {
+        switch value ?? .null {
+        case .int(let i) where i != Int.min: return .int(-i)
+        case .double(let d): return .double(-d)
+        case let other: throw error("cannot negate " + other.kindName, at: span)
+        }
+    }
+
+    /// `value | name(arguments)` with a built-in filter.
+    public func filter(_ filter: Filter, _ name: String, _ value: Value?, _ arguments: Arguments, at span: Span) throws(TemplateError) -> Value {
+        do {
+            return try filter(value ?? .null, arguments, FilterCall(name, at: span))
+        } catch {
+            throw located(error)
+        }
+    }
+
+    /// `value | default(fallback, boolean)`.
+    public static func defaultFilter(_ value: Value?, _ arguments: Arguments) -> Value {
+        let fallback = arguments.value(0, "value") ?? .string("")
+        let onFalsy = arguments.value(1, "boolean")?.isTruthy ?? false
+        guard let value, !(onFalsy && !value.isTruthy) else { return fallback }
+        if case .null = value { return fallback }
+        return value
+    }
+
+    /// `value is name(arguments)` with a built-in test.
+    public func test(_ test: ValueTest, _ name: String, _ value: Value?, _ arguments: Arguments, at span: Span) throws(TemplateError) -> Bool {
+        do {
+            return try test(value, arguments, FilterCall(name, at: span))
+        } catch {
+            throw located(error)
+        }
+    }
+
+    /// `range(…)`.
+    public func range(_ arguments: Arguments, at span: Span) throws(TemplateError) -> Value {
+        do {
+            return try RenderState.range(arguments, at: span)
+        } catch {
+            throw located(error)
+        }
+    }
+
+    func error(_ message: String, at span: Span) -> TemplateError {
+        TemplateError(message, template: template, at: span)
+    }
+
+    func located(_ error: TemplateError) -> TemplateError {
+        var error = error
+        if error.template.isEmpty { error.template = template }
+        return error
+    }
+}
