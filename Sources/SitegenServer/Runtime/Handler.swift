@@ -4,7 +4,8 @@ import SitegenServerCore
 /// The component's entry point: `wasi:http/incoming-handler.handle`.
 ///
 /// Built in two variants: with `-D SITEGEN_FUNCTIONS` (server functions, streamed
-/// pages, the template interpreter for islands) for sites that have them, and without
+/// pages, island rendering: compiled templates, the interpreter only for templates the
+/// build could not compile) for sites that have them, and without
 /// for static-only sites, which then carry no template engine at all.
 ///
 /// Router order, as in Leptos's WASI handler: static asset (nothing is rendered for a
