@@ -163,7 +163,7 @@ ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
     echo "|---|---|---|"
     echo "| $ttfb | $total | $(ratio "$total_median" 300) (sequential loaders would be 3.00) |"
     echo
-    echo "Examples/blog server.wasm: $size B ($gz B gzip -9); it has server functions, so it carries the template engine."
+    echo "Examples/blog server.wasm: $size B ($gz B gzip -9); it has server functions and three islands (compiled to Swift, no template interpreter)."
 } | tee "$OUT_DIR/component.md"
 latencies=$(for n in hello static-page asset page not-modified function; do printf '%s=%s;' "$n" "$(latency "$n")"; done)
 python3 - "$OUT_DIR/component.json" <<PY

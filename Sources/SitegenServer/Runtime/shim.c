@@ -16,6 +16,12 @@ void *aligned_alloc(size_t, size_t);
 static char bss_start[1];
 extern char __data_end;
 
+// The first initialised variable, aligned to a page: .data (Swift's mutable globals) then
+// starts on a page of its own instead of sharing the last page of .rodata, which every
+// request reads before .data is written (two faults where one does). `_initialize` writes
+// it first, so the page's first access is a write.
+__attribute__((aligned(4096))) static volatile char data_start[1] = {1};
+
 // Exporting `_initialize` makes wasm-ld treat the module as a reactor; otherwise, with
 // wasi-libc linked, every export is wrapped to run __wasm_call_dtors after each call.
 // `wasm-tools component new` calls it once at instantiation, before anything else runs.
@@ -32,6 +38,7 @@ void sitegen_initialize(void) {
     // entry before writing it. Slot 0 is always null (wasm-ld keeps it for the null function
     // pointer), so setting it to null writes the table's first page before anything reads it.
     __asm__ volatile("i32.const 0\n ref.null_func\n table.set __indirect_function_table\n");
+    data_start[0] = 1;
     char *from = bss_start;
     __asm__("" : "+r"(from));   // an address, not the one-byte object: the fill covers all of .bss
     __builtin_memset(from, 0, (size_t)(&__data_end - from));
