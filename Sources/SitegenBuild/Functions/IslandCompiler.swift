@@ -228,22 +228,11 @@ struct IslandCompiler {
                 case .negate: line("let " + v + ": Value? = try f.negate(" + value + ", at: " + span(s) + ")")
                 }
             case .binary(let op, let lhs, let rhs, let s):
+                let l = try self.expr(lhs)
                 if op == .and || op == .or {
                     // Short-circuits and gives an operand, as in Jinja: `page.title or config.title`.
-                    let l = try self.expr(lhs)
-                    line("let " + v + ": Value?")
-                    line("if " + (op == .or ? "" : "!") + "(" + l + " ?? .null).isTruthy {")
-                    depth += 1
-                    line(v + " = " + l + " ?? .null")
-                    depth -= 1
-                    line("} else {")
-                    depth += 1
-                    let r = try self.expr(rhs)
-                    line(v + " = " + r + " ?? .null")
-                    depth -= 1
-                    line("}")
+                    try choose(v, when: l, negated: op == .and, then: { _ in l }, otherwise: { try $0.expr(rhs) })
                 } else {
-                    let l = try self.expr(lhs)
                     let r = try self.expr(rhs)
                     line("let " + v + ": Value? = try f.binary(." + String(describing: op) + ", " + l + ", " + r + ", at: " + span(s) + ")")
                 }
@@ -261,20 +250,27 @@ struct IslandCompiler {
                 line("let " + v + ": Value? = .object(" + object + ")")
             case .conditional(let condition, let then, let otherwise):
                 let c = try self.expr(condition)
-                line("let " + v + ": Value?")
-                line("if (" + c + " ?? .null).isTruthy {")
-                depth += 1
-                let t = try self.expr(then)
-                line(v + " = " + t + " ?? .null")
-                depth -= 1
-                line("} else {")
-                depth += 1
-                let o = try self.expr(otherwise)
-                line(v + " = " + o + " ?? .null")
-                depth -= 1
-                line("}")
+                try choose(v, when: c, then: { try $0.expr(then) }, otherwise: { try $0.expr(otherwise) })
             }
             return v
+        }
+
+        /// Declares `v` and sets it to the value of `then` when the local `condition` is truthy
+        /// (falsy, when `negated`), else to that of `otherwise`; each emits its own code.
+        mutating func choose(_ v: String, when condition: String, negated: Bool = false,
+                             then: (inout Emitter) throws -> String, otherwise: (inout Emitter) throws -> String) throws {
+            line("let " + v + ": Value?")
+            line("if " + (negated ? "!" : "") + "(" + condition + " ?? .null).isTruthy {")
+            depth += 1
+            let t = try then(&self)
+            line(v + " = " + t + " ?? .null")
+            depth -= 1
+            line("} else {")
+            depth += 1
+            let o = try otherwise(&self)
+            line(v + " = " + o + " ?? .null")
+            depth -= 1
+            line("}")
         }
 
         /// Emits evaluated arguments and returns the name of the `Arguments` local.

@@ -118,19 +118,24 @@ extension RenderState {
         guard let loop = loops.last else {
             throw error("'loop' is only defined inside a {% for %} loop", at: span)
         }
-        switch UTF8Key(name) {
-        case "index": return .int(loop.index + 1)
-        case "index0": return .int(loop.index)
-        case "revindex": return .int(loop.length - loop.index)
-        case "revindex0": return .int(loop.length - loop.index - 1)
-        case "first": return .bool(loop.index == 0)
-        case "last": return .bool(loop.index == loop.length - 1)
-        case "length": return .int(loop.length)
-        default:
-            let names = ["index", "index0", "revindex", "revindex0", "first", "last", "length"]
-            throw error("loop has no property '" + name + "'", at: span,
-                        expected: "one of " + names.map { "'" + $0 + "'" }.joined(separator: ", "),
-                        fix: Suggestion.nearest(to: name, in: names).map { "did you mean 'loop." + $0 + "'?" })
+        if let value = Self.loopValue(UTF8Key(name), index: loop.index, length: loop.length) { return value }
+        let names = ["index", "index0", "revindex", "revindex0", "first", "last", "length"]
+        throw error("loop has no property '" + name + "'", at: span,
+                    expected: "one of " + names.map { "'" + $0 + "'" }.joined(separator: ", "),
+                    fix: Suggestion.nearest(to: name, in: names).map { "did you mean 'loop." + $0 + "'?" })
+    }
+
+    /// `loop.<name>` at item `index` (0-based) of `length`; nil for a name loops do not have.
+    static func loopValue(_ name: UTF8Key, index: Int, length: Int) -> Value? {
+        switch name {
+        case "index": return .int(index + 1)
+        case "index0": return .int(index)
+        case "revindex": return .int(length - index)
+        case "revindex0": return .int(length - index - 1)
+        case "first": return .bool(index == 0)
+        case "last": return .bool(index == length - 1)
+        case "length": return .int(length)
+        default: return nil
         }
     }
 

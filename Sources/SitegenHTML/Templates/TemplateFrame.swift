@@ -144,16 +144,10 @@ public final class TemplateFrame {
     /// `loop.index`, `loop.first`, … of the innermost loop.
     public func loopProperty(_ name: UTF8Key, at span: Span) throws(TemplateError) -> Value {
         guard let loop = loops.last else { throw error("'loop' is only defined inside a {% for %} loop", at: span) }
-        switch name {
-        case "index": return .int(loop.index + 1)
-        case "index0": return .int(loop.index)
-        case "revindex": return .int(loop.length - loop.index)
-        case "revindex0": return .int(loop.length - loop.index - 1)
-        case "first": return .bool(loop.index == 0)
-        case "last": return .bool(loop.index == loop.length - 1)
-        case "length": return .int(loop.length)
-        default: throw error("loop has no property '" + name.string + "'", at: span)
+        guard let value = RenderState.loopValue(name, index: loop.index, length: loop.length) else {
+            throw error("loop has no property '" + name.string + "'", at: span)
         }
+        return value
     }
 
     // MARK: Operators, filters, tests

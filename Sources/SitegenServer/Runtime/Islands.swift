@@ -62,7 +62,9 @@ public enum Islands {
         return SuspenseMarkup.errorBoundary
     }
 
+    /// The compiled template of `loader`, after the generated registration has run.
     static func compiledIsland(_ loader: String) -> (loader: UTF8Key, template: String, render: CompiledIsland, error: CompiledIsland?)? {
+        FunctionRegistry.shared.ensureRegistered()
         let key = UTF8Key(loader)
         for island in compiled where island.loader == key { return island }
         return nil
