@@ -49,6 +49,17 @@ struct IslandCompilerTests {
         #expect(source.contains("f.text(\"\\\"none\\\"\\\\\")"))
     }
 
+    @Test func literalsAreSwiftThatCompilesForWasm32() throws {
+        let island = try template("islands/n.html", "{{ 7 }} {{ -2147483648 }} {{ 3000000000 }} {{ 1.5 }} {{ none }} {{ true }}")
+        let source = IslandCompiler.compile([island]).source
+        #expect(source.contains("Value? = .int(7)"))
+        // Int is 32 bits in wasm32: a wider literal becomes a double, as the IR decoder makes it.
+        #expect(source.contains("Value? = .double(3000000000.0)"))
+        #expect(source.contains("Value? = .double(1.5)"))
+        #expect(source.contains("Value? = .null"))
+        #expect(source.contains("Value? = .bool(true)"))
+    }
+
     @Test func swiftStringLiteralsEscapeWhatSwiftWouldRead() {
         #expect(IslandCompiler.swiftString("a\"b\\c\n\t\u{1}é\\(x)") == "\"a\\\"b\\\\c\\n\\t\\u{1}é\\\\(x)\"")
     }

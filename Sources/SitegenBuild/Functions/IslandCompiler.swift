@@ -296,7 +296,10 @@ struct IslandCompiler {
             switch value {
             case .null: return ".null"
             case .bool(let b): return ".bool(" + (b ? "true" : "false") + ")"
-            case .int(let i): return ".int(" + String(i) + ")"
+            case .int(let i):
+                // Ints are 32-bit in wasm32: a wider literal is a double there, as the IR decoder makes it.
+                if let small = Int32(exactly: i) { return ".int(" + String(small) + ")" }
+                return ".double(" + String(Double(i)) + ")"
             case .double(let d):
                 guard d.isFinite else { throw Unsupported(what: "non-finite literal") }
                 return ".double(" + String(d) + ")"
