@@ -89,14 +89,6 @@ struct IslandCompiler {
             return prefix + String(counter)
         }
 
-        mutating func block(_ head: String, _ body: (inout Emitter) throws -> Void) rethrows {
-            line(head + " {")
-            depth += 1
-            try body(&self)
-            depth -= 1
-            line("}")
-        }
-
         mutating func nodes(_ nodes: [TemplateNode], hiding hidden: String?) throws {
             for (index, node) in nodes.enumerated() {
                 switch node {

@@ -49,12 +49,7 @@ extension RenderState {
         case .filter(let input, let name, let arguments, let span):
             if Text.equal(name, "default") {
                 let value = try lookup(input, allowUndefined: true)
-                let args = try evaluate(arguments)
-                let fallback = args.value(0, "value") ?? .string("")
-                let onFalsy = args.value(1, "boolean")?.isTruthy ?? false
-                guard let value, !(onFalsy && !value.isTruthy) else { return fallback }
-                if case .null = value { return fallback }
-                return value
+                return Self.defaultFilter(value, try evaluate(arguments))
             }
             let value = try evaluate(input)
             do {
@@ -73,11 +68,8 @@ extension RenderState {
             switch op {
             case .not: return .bool(!value.isTruthy)
             case .negate:
-                switch value {
-                case .int(let i) where i != Int.min: return .int(-i)
-                case .double(let d): return .double(-d)
-                default: throw error("cannot negate " + value.kindName, at: span)
-                }
+                guard let negated = Self.negated(value) else { throw error("cannot negate " + value.kindName, at: span) }
+                return negated
             }
         case .binary(let op, let lhs, let rhs, let span):
             return try binary(op, lhs, rhs, at: span)
@@ -92,6 +84,25 @@ extension RenderState {
             return .object(object)
         case .conditional(let condition, let then, let otherwise):
             return try evaluate(condition).isTruthy ? try evaluate(then) : try evaluate(otherwise)
+        }
+    }
+
+    /// `value | default(fallback, boolean)`: the fallback for an undefined or `null` value
+    /// (or, with `boolean`, a falsy one).
+    static func defaultFilter(_ value: Value?, _ args: Arguments) -> Value {
+        let fallback = args.value(0, "value") ?? .string("")
+        let onFalsy = args.value(1, "boolean")?.isTruthy ?? false
+        guard let value, !(onFalsy && !value.isTruthy) else { return fallback }
+        if case .null = value { return fallback }
+        return value
+    }
+
+    /// `-value`; nil for what is not a number (or is `Int.min`).
+    static func negated(_ value: Value) -> Value? {
+        switch value {
+        case .int(let i) where i != Int.min: return .int(-i)
+        case .double(let d): return .double(-d)
+        default: return nil
         }
     }
 

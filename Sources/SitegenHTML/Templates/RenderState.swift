@@ -203,17 +203,7 @@ final class RenderState {
 
     func renderLoop(_ loop: Loop) throws(TemplateError) {
         let sequence = try evaluate(loop.sequence)
-        var items: [Value] = []
-        var keys: [String] = []
-        switch sequence {
-        case .array(let array):
-            items = array
-        case .object(let object):
-            keys = object.keys
-            items = object.values
-        case .null:
-            break
-        default:
+        guard let (items, keys) = Self.loopItems(sequence) else {
             throw error("for loop expects an array or an object, got " + sequence.kindName, at: loop.span)
         }
         if items.isEmpty {
@@ -239,6 +229,17 @@ final class RenderState {
         }
     }
 
+    /// What a `for` loop runs over: an array's items, an object's values with its keys,
+    /// nothing for `null`; nil for anything else.
+    static func loopItems(_ sequence: Value) -> (items: [Value], keys: [String])? {
+        switch sequence {
+        case .array(let array): return (array, [])
+        case .object(let object): return (object.values, object.keys)
+        case .null: return ([], [])
+        default: return nil
+        }
+    }
+
     /// Renders `nodes` into a fresh buffer and returns the markup.
     func capture(_ nodes: [TemplateNode]) throws(TemplateError) -> String {
         let saved = writer
@@ -250,12 +251,17 @@ final class RenderState {
 
     /// Writes a value as `{{ }}` does: trusted HTML as is, everything else escaped.
     func write(_ value: Value) {
+        if case .html(let markup) = value, engine.expandsContentBoundaries { return writeContent(markup) }
+        Self.write(value, into: &writer)
+    }
+
+    /// ``write(_:)`` without content boundaries (what compiled islands write, ``TemplateFrame``).
+    static func write(_ value: Value, into writer: inout HTMLWriter) {
         switch value {
-        case .html(let markup):
-            if engine.expandsContentBoundaries { writeContent(markup) } else { writer.write(markup) }
+        case .html(let markup): writer.write(markup)
         case .string(let text): writer.writeEscaped(text)
         case .null: break
-        default: writer.writeEscaped(Self.text(of: value))
+        default: writer.writeEscaped(text(of: value))
         }
     }
 
@@ -263,10 +269,14 @@ final class RenderState {
     /// run script (``HTMLEscaping/isSafeURL(_:)``) becomes `about:invalid`, trusted
     /// (`| safe`) values included.
     func writeURL(_ value: Value) {
+        Self.writeURL(value, into: &writer)
+    }
+
+    static func writeURL(_ value: Value, into writer: inout HTMLWriter) {
         switch value {
         case .html(let markup): writer.write(HTMLEscaping.isSafeURL(markup) ? markup : HTMLEscaping.unsafeURLReplacement)
         case .string(let text): writer.writeEscaped(HTMLEscaping.sanitizeURL(text))
-        default: write(value)
+        default: write(value, into: &writer)
         }
     }
 

@@ -36,28 +36,19 @@ public final class TemplateFrame {
 
     /// `{{ value }}`: trusted HTML as is, everything else escaped.
     public func output(_ value: Value?) {
-        Self.write(value ?? .null, into: &writer)
+        RenderState.write(value ?? .null, into: &writer)
     }
 
     /// `{{ value }}` where it starts a URL attribute (`href="{{ x }}"`): a URL that would run
     /// script becomes `about:invalid`.
     public func outputURL(_ value: Value?) {
-        switch value ?? .null {
-        case .html(let markup): writer.write(HTMLEscaping.isSafeURL(markup) ? markup : HTMLEscaping.unsafeURLReplacement)
-        case .string(let text): writer.writeEscaped(HTMLEscaping.sanitizeURL(text))
-        case let other: Self.write(other, into: &writer)
-        }
+        RenderState.writeURL(value ?? .null, into: &writer)
     }
 
     /// Writes `value` as `{{ }}` does: trusted HTML as is, text escaped, numbers in decimal,
     /// collections as JSON (also what a section without an island template shows).
     public static func write(_ value: Value, into writer: inout HTMLWriter) {
-        switch value {
-        case .html(let markup): writer.write(markup)
-        case .string(let text): writer.writeEscaped(text)
-        case .null: break
-        default: writer.writeEscaped(RenderState.text(of: value))
-        }
+        RenderState.write(value, into: &writer)
     }
 
     /// `{% set name %}…{% endset %}` starts here…
@@ -116,12 +107,11 @@ public final class TemplateFrame {
 
     /// The items of a `for` loop's sequence and, for an object, its keys.
     public func loopItems(_ sequence: Value?, at span: Span) throws(TemplateError) -> (items: [Value], keys: [String]) {
-        switch sequence ?? .null {
-        case .array(let array): return (array, [])
-        case .object(let object): return (object.values, object.keys)
-        case .null: return ([], [])
-        case let other: throw error("for loop expects an array or an object, got " + other.kindName, at: span)
+        let sequence = sequence ?? .null
+        guard let items = RenderState.loopItems(sequence) else {
+            throw error("for loop expects an array or an object, got " + sequence.kindName, at: span)
         }
+        return items
     }
 
     /// Opens a loop over `count` items (a scope for its variables).
@@ -163,11 +153,9 @@ public final class TemplateFrame {
 
     /// `-value`.
     public func negate(_ value: Value?, at span: Span) throws(TemplateError) -> Value {
-        switch value ?? .null {
-        case .int(let i) where i != Int.min: return .int(-i)
-        case .double(let d): return .double(-d)
-        case let other: throw error("cannot negate " + other.kindName, at: span)
-        }
+        let value = value ?? .null
+        guard let negated = RenderState.negated(value) else { throw error("cannot negate " + value.kindName, at: span) }
+        return negated
     }
 
     /// `value | name(arguments)` with a built-in filter.
@@ -181,11 +169,7 @@ public final class TemplateFrame {
 
     /// `value | default(fallback, boolean)`.
     public static func defaultFilter(_ value: Value?, _ arguments: Arguments) -> Value {
-        let fallback = arguments.value(0, "value") ?? .string("")
-        let onFalsy = arguments.value(1, "boolean")?.isTruthy ?? false
-        guard let value, !(onFalsy && !value.isTruthy) else { return fallback }
-        if case .null = value { return fallback }
-        return value
+        RenderState.defaultFilter(value, arguments)
     }
 
     /// `value is name(arguments)` with a built-in test.
