@@ -74,7 +74,7 @@ extension EmbeddedCases {
             record("value.kind." + label, value.kindName)
         }
 
-        record("value.count.graphemes", Value.string("a🇫🇷é").count)
+        record("value.count.scalars", Value.string("a🇫🇷e\u{301}").count)
         record("value.count.emptyString", Value.string("").count)
         record("value.count.html", Value.html("<p>").count)
         record("value.count.array", Value.array([1, "two", .null]).count)

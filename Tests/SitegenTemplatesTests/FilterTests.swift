@@ -22,6 +22,13 @@ import Testing
         #expect(try render(template) == expected)
     }
 
+    /// Unicode scalars, as Jinja's `len` and Tera's `length` count (and `truncate` cuts):
+    /// "e" + COMBINING ACUTE ACCENT is 2, a thumbs-up with a skin tone is 2, a precomposed "é" 1.
+    @Test func lengthCountsUnicodeScalars() throws {
+        let values: Value = ["a": "e\u{301}", "b": "\u{1F44D}\u{1F3FD}", "c": "\u{E9}"]
+        #expect(try render("{{ a | length }} {{ b | length }} {{ c | length }} {{ a | truncate(1, end='') | length }}", values) == "2 2 1 1")
+    }
+
     @Test func escapeAndJSON() throws {
         #expect(try render("{{ x | escape }}", ["x": "<a>"]) == "&lt;a&gt;")
         #expect(try render("{{ x | json }}", ["x": ["a": [1, "<"]]]) == "{&quot;a&quot;:[1,&quot;\\u003c&quot;]}")

@@ -48,12 +48,15 @@ extension Value {
         }
     }
 
-    /// The number of elements (array), entries (object) or characters (string); `nil` otherwise.
+    /// The number of elements (array), entries (object) or Unicode scalars (string: what
+    /// Jinja's `len` and Tera's `length` count, and what `truncate` cuts by); `nil` otherwise.
+    /// Not `String.count`: grapheme breaking would put ~10 KB of tables and code into the
+    /// server component of every site whose islands use `length`.
     public var count: Int? {
         switch self {
         case .array(let a): return a.count
         case .object(let o): return o.count
-        case .string(let s), .html(let s): return s.count
+        case .string(let s), .html(let s): return s.unicodeScalars.count
         default: return nil
         }
     }
