@@ -21,6 +21,9 @@ struct ComponentEmitter {
         "-target", "wasm32-unknown-none-wasm", "-enable-experimental-feature", "Embedded",
         "-enable-experimental-feature", "Extern", "-wmo", "-Osize", "-parse-as-library", "-swift-version", "6",
         "-Xfrontend", "-disable-stack-protector",
+        // LLVM inlines only where inlining shrinks the code (a static function's one call
+        // site): -Osize alone leaves the blog's component ~10% larger (Benchmarks/README.md).
+        "-Xllvm", "-inline-threshold=-100",
     ]
 
     /// Builds `components/site.wasm`, the adapters and the composed `server.wasm` into `output`.
