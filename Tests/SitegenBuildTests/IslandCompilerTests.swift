@@ -22,6 +22,8 @@ struct IslandCompilerTests {
         let child = try template("islands/child.html", "{% extends \"base.html\" %}{% block a %}x{% endblock %}")
         let output = IslandCompiler.compile([macro, child, likes])
         #expect(output.interpreted == ["islands/child.html", "islands/macro.html"])
+        // What `sitegen build --verbose` says kept each from compiling.
+        #expect(output.interpretedBecause == ["islands/child.html": "extends", "islands/macro.html": "macro"])
         #expect(output.registrations == [
             "    Islands.add(\"likes\", template: \"islands/likes.html\", render: sitegenIsland0, error: sitegenIsland0Error)\n"
         ])

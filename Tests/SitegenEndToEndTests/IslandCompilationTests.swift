@@ -51,6 +51,21 @@ struct IslandCompilationTests {
         #expect(output.registrations.contains { $0.contains("Islands.add(\"mirror\", template: \"islands/mirror.html\"") })
     }
 
+    @Test("sitegen build --verbose names the interpreted island and what kept it from compiling")
+    func verboseNamesInterpretedIslands() throws {
+        guard let sitegen = IslandEndpointTests.sitegenBinary else { try Test.cancel("skipped: the sitegen binary is not built (swift build)") }
+        _ = try StreamingSite.built()  // the runtime is then compiled and cached
+        let work = BlogSite.workRoot + "/verbose-" + UUID().uuidString.prefix(8)
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try FileManager.default.copyItem(atPath: StreamingSite.fixture, toPath: work + "/site")
+        let (status, output) = try HostTools.run(sitegen, ["build", "--verbose", "--source", work + "/site", "--output", work + "/dist"],
+                                                 timeout: 600)
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("\n  islands/mirrored.html: interpreted in server.wasm, not compiled (macro); "), "\(output)")
+        #expect(!output.contains("islands/mirror.html: interpreted"), "\(output)")
+    }
+
     @Test("compiled and interpreted islands answer what the native interpreter renders")
     func parity() throws {
         let site = try StreamingSite.built()

@@ -30,6 +30,8 @@ struct ServerStep {
     struct Report {
         var diagnostics: [Diagnostic] = []
         var componentBytes: Int?
+        /// Island templates the component interprets rather than runs compiled, with why.
+        var interpretedIslands: [(template: String, reason: String)] = []
         var variantCount = 0
         /// The manifest's entries, one per file (variants folded in).
         var entries: [AssetManifest.Entry] = []
@@ -89,6 +91,7 @@ struct ServerStep {
             let interpreted = siteData.islandTemplates(roots: islands.interpreted)
             islands.interpretedUsage = TemplateFilterScan.usage(in: interpreted)
             islands.unicodeCaseMapping = TemplateFilterScan.needsUnicodeCaseMapping(islandTemplates)
+            report.interpretedIslands = islands.interpreted.map { ($0, islands.interpretedBecause[$0] ?? "") }
             inputs = SiteInputs(functionFiles: functionFiles, registration: FunctionDiscovery.registration(functions, islands: islands),
                                 data: siteData.blob(islandTemplates: interpreted),
                                 isDynamic: !functions.isEmpty || !suspendedPages.isEmpty)

@@ -23,6 +23,9 @@ struct IslandCompiler {
         var registrations: [String] = []
         /// Names of the island templates left to the interpreter.
         var interpreted: [String] = []
+        /// Why each of ``interpreted`` is: the first construct the compiler does not
+        /// support (`macro`, `include`, `filter markdown`, …), for `sitegen build --verbose`.
+        var interpretedBecause: [String: String] = [:]
         /// The filters and tests the interpreted templates (with what they include) use:
         /// the generated code installs those (``TemplateFilterScan/installation(for:)``).
         var interpretedUsage = TemplateFilterScan.Usage()
@@ -40,8 +43,12 @@ struct IslandCompiler {
         var number = 0
         for template in templates.sorted(by: { $0.name < $1.name }) where template.name.hasPrefix("islands/") && template.name.hasSuffix(".html") {
             let loader = String(template.name.dropFirst("islands/".count).dropLast(".html".count))
-            guard let compiled = try? compile(template, number: number) else {
+            let compiled: (source: String, render: String, error: String?)
+            do {
+                compiled = try compile(template, number: number)
+            } catch {
                 output.interpreted.append(template.name)
+                output.interpretedBecause[template.name] = (error as? Unsupported)?.what ?? String(describing: error)
                 continue
             }
             number += 1

@@ -359,6 +359,7 @@ extension SiteBuilder {
         let report = server.run(options: options) { name, body in step(name, body) }
         diagnostics.append(contentsOf: report.diagnostics)
         result.componentBytes = report.componentBytes
+        result.interpretedIslands = report.interpretedIslands
         diagnostics.append(contentsOf: Diagnostic.outputFailures(output.failures, output: options.output))
         result.diagnostics = (diagnostics + previous.keptWarnings).sorted(by: Diagnostic.fileOrder)
         result.pageCount = site.pages.count

@@ -36,6 +36,9 @@ public struct SiteBuilder {
         public var suspendedPages: [String: [SuspendedSection]] = [:]
         /// Size of the site component's core module, when `server.wasm` was built.
         public var componentBytes: Int?
+        /// Island templates `server.wasm` interprets (its template interpreter, ~80 KB)
+        /// instead of running them compiled, with the construct that kept each from compiling.
+        public var interpretedIslands: [(template: String, reason: String)] = []
         /// Every page's and section's Markdown links, for `sitegen check`.
         public var links: [PageLinks] = []
         /// The broken-link and missing-anchor warnings among ``diagnostics``.
@@ -203,6 +206,7 @@ public struct SiteBuilder {
             serverReport = server.run(options: options) { name, body in step(name, body) }
             diagnostics.append(contentsOf: serverReport.diagnostics)
             result.componentBytes = serverReport.componentBytes
+            result.interpretedIslands = serverReport.interpretedIslands
         }
         result.diagnostics = diagnostics.sorted(by: Diagnostic.fileOrder)
         result.pageCount = site.pages.count
