@@ -51,7 +51,7 @@ struct IslandCompilationTests {
         #expect(output.registrations.contains { $0.contains("Islands.add(\"mirror\", template: \"islands/mirror.html\"") })
     }
 
-    @Test("sitegen build --verbose names the interpreted island and what kept it from compiling")
+    @Test("sitegen build --verbose names the interpreted island and why; SITEGEN_KEEP_NAMES=1 keeps the generated Swift")
     func verboseNamesInterpretedIslands() throws {
         guard let sitegen = IslandEndpointTests.sitegenBinary else { try Test.cancel("skipped: the sitegen binary is not built (swift build)") }
         _ = try StreamingSite.built()  // the runtime is then compiled and cached
@@ -59,11 +59,18 @@ struct IslandCompilationTests {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
         try FileManager.default.copyItem(atPath: StreamingSite.fixture, toPath: work + "/site")
+        // SITEGEN_KEEP_NAMES=1 also leaves the generated Swift beside the named module.
+        var environment = ProcessInfo.processInfo.environment
+        environment["SITEGEN_KEEP_NAMES"] = "1"
         let (status, output) = try HostTools.run(sitegen, ["build", "--verbose", "--source", work + "/site", "--output", work + "/dist"],
-                                                 timeout: 600)
+                                                 environment: environment, timeout: 600)
         #expect(status == 0, "\(output)")
         #expect(output.contains("\n  islands/mirrored.html: interpreted in server.wasm, not compiled (macro); "), "\(output)")
         #expect(!output.contains("islands/mirror.html: interpreted"), "\(output)")
+        let registration = try String(contentsOfFile: work + "/dist/components/Registration.swift", encoding: .utf8)
+        #expect(registration.contains("Islands.add(\"mirror\", template: \"islands/mirror.html\", render: sitegenIsland"))
+        #expect(registration.contains("Islands.installInterpreter("))
+        #expect(FileManager.default.fileExists(atPath: work + "/dist/components/site.named.wasm"))
     }
 
     @Test("compiled and interpreted islands answer what the native interpreter renders")

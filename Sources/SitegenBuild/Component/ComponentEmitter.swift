@@ -16,6 +16,12 @@ struct ComponentEmitter {
     /// The host the component is built for: its key-value bindings and its WIT world.
     var hostProfile: HostProfile = .wasmtime
 
+    /// `SITEGEN_KEEP_NAMES=1`: for looking inside a component. The build also leaves
+    /// `components/site.named.wasm` (the optimised core module with its name section, for
+    /// `Benchmarks/component/size.py`) and `components/Registration.swift` (the generated
+    /// registration and compiled island templates).
+    static var keepNames: Bool { ProcessInfo.processInfo.environment["SITEGEN_KEEP_NAMES"] == "1" }
+
     /// The Embedded Swift flags (research/embedded-swift-wasm.md).
     static let swiftFlags = [
         "-target", "wasm32-unknown-none-wasm", "-enable-experimental-feature", "Embedded",
@@ -34,9 +40,12 @@ struct ComponentEmitter {
         if site.isDynamic { objects.append(try siteObject(site, modules: runtimeBuild.modules)) }
         let components = output + "/components"
         try FileManager.default.createDirectory(atPath: components, withIntermediateDirectories: true)
+        if Self.keepNames && site.isDynamic {
+            try site.registration.write(toFile: components + "/Registration.swift", atomically: true, encoding: .utf8)
+        }
         // An unchanged site (same manifest, same runtime, same WIT world) reuses its component.
         var key = manifest + site.data + Array(objects.joined().utf8) + Array(hostProfile.siteWorld.utf8)
-        if ProcessInfo.processInfo.environment["SITEGEN_KEEP_NAMES"] == "1" { key += Array("names".utf8) }
+        if Self.keepNames { key += Array("names".utf8) }
         for file in StaticAssets.files(in: runtime.wit) {
             key += FileManager.default.contents(atPath: runtime.wit + "/" + file).map { Array($0) } ?? []
         }
@@ -139,9 +148,8 @@ struct ComponentEmitter {
         if optimize, let wasmOpt = toolchain.wasmOpt {
             // binaryen 108 needs the features named; run it before stripping (embedded-swift-wasm.md §4).
             // Nothing lives below 1 KB (wasm-ld's global base), which lets it fold offsets (-4 KB).
-            // SITEGEN_KEEP_NAMES=1 also leaves the optimised module with its name section as
-            // components/site.named.wasm, for Benchmarks/component/size.py.
-            let keepNames = ProcessInfo.processInfo.environment["SITEGEN_KEEP_NAMES"] == "1"
+            // SITEGEN_KEEP_NAMES=1 also leaves the optimised module with its name section (``keepNames``).
+            let keepNames = Self.keepNames
             try Toolchain.run(wasmOpt, ["-Oz", "--low-memory-unused", "--enable-bulk-memory", "--enable-sign-ext", "--enable-nontrapping-float-to-int",
                                         "--enable-mutable-globals", "--enable-multivalue", "--enable-reference-types",
                                         core, "-o", work + "/core.opt.wasm"] + (keepNames ? ["-g"] : []))
