@@ -48,7 +48,7 @@ struct IslandCompiler {
                 compiled = try compile(template, number: number)
             } catch {
                 output.interpreted.append(template.name)
-                output.interpretedBecause[template.name] = (error as? Unsupported)?.what ?? String(describing: error)
+                output.interpretedBecause[template.name] = error.what
                 continue
             }
             number += 1
@@ -62,7 +62,7 @@ struct IslandCompiler {
 
     /// The Swift source of one island template: its render function and, if it has a
     /// `{% block error %}`, the function that renders that block alone.
-    static func compile(_ template: Template, number: Int) throws -> (source: String, render: String, error: String?) {
+    static func compile(_ template: Template, number: Int) throws(Unsupported) -> (source: String, render: String, error: String?) {
         guard template.parent == nil else { throw Unsupported(what: "extends") }
         let render = "sitegenIsland" + String(number)
         var emitter = Emitter()
@@ -96,7 +96,7 @@ struct IslandCompiler {
             return prefix + String(counter)
         }
 
-        mutating func nodes(_ nodes: [TemplateNode], hiding hidden: String?) throws {
+        mutating func nodes(_ nodes: [TemplateNode], hiding hidden: String?) throws(Unsupported) {
             for (index, node) in nodes.enumerated() {
                 switch node {
                 case .text(let text):
@@ -130,7 +130,7 @@ struct IslandCompiler {
             }
         }
 
-        mutating func conditional(_ branches: ArraySlice<Branch>, otherwise: [TemplateNode], hiding hidden: String?) throws {
+        mutating func conditional(_ branches: ArraySlice<Branch>, otherwise: [TemplateNode], hiding hidden: String?) throws(Unsupported) {
             guard let first = branches.first else {
                 try nodes(otherwise, hiding: hidden)
                 return
@@ -152,7 +152,7 @@ struct IslandCompiler {
             line("}")
         }
 
-        mutating func loop(_ loop: Loop, hiding hidden: String?) throws {
+        mutating func loop(_ loop: Loop, hiding hidden: String?) throws(Unsupported) {
             guard loop.variables.count == 1 || loop.variables.count == 2 else { throw Unsupported(what: "loop variables") }
             let sequence = try expr(loop.sequence)
             let items = fresh("l")
@@ -184,7 +184,7 @@ struct IslandCompiler {
         }
 
         /// Emits `expr` and returns the name of the local (`Value?`) that holds its value.
-        mutating func expr(_ expr: TemplateExpr) throws -> String {
+        mutating func expr(_ expr: TemplateExpr) throws(Unsupported) -> String {
             let v = fresh()
             switch expr {
             case .literal(let value):
@@ -230,7 +230,7 @@ struct IslandCompiler {
                 let l = try self.expr(lhs)
                 if op == .and || op == .or {
                     // Short-circuits and gives an operand, as in Jinja: `page.title or config.title`.
-                    try choose(v, when: l, negated: op == .and, then: { _ in l }, otherwise: { try $0.expr(rhs) })
+                    try choose(v, when: l, negated: op == .and, then: nil, otherwise: rhs)
                 } else {
                     let r = try self.expr(rhs)
                     line("let " + v + ": Value? = try f.binary(." + String(describing: op) + ", " + l + ", " + r + ", at: " + span(s) + ")")
@@ -247,33 +247,35 @@ struct IslandCompiler {
                     line(object + "[" + swiftString(entry.key) + "] = " + value + " ?? .null")
                 }
                 line("let " + v + ": Value? = .object(" + object + ")")
-            case .conditional(let condition, let then, let otherwise):
+            case .conditional(let condition, let whenTrue, let whenFalse):
                 let c = try self.expr(condition)
-                try choose(v, when: c, then: { try $0.expr(then) }, otherwise: { try $0.expr(otherwise) })
+                try choose(v, when: c, then: whenTrue, otherwise: whenFalse)
             }
             return v
         }
 
-        /// Declares `v` and sets it to the value of `then` when the local `condition` is truthy
-        /// (falsy, when `negated`), else to that of `otherwise`; each emits its own code.
+        /// Declares `v` and sets it to the value of `then` (nil: the condition's own value) when
+        /// the local `condition` is truthy (falsy, when `negated`), else to that of `otherwise`;
+        /// each branch evaluates only its own expression.
         mutating func choose(_ v: String, when condition: String, negated: Bool = false,
-                             then: (inout Emitter) throws -> String, otherwise: (inout Emitter) throws -> String) throws {
+                             then: TemplateExpr?, otherwise: TemplateExpr) throws(Unsupported) {
             line("let " + v + ": Value?")
             line("if " + (negated ? "!" : "") + "(" + condition + " ?? .null).isTruthy {")
             depth += 1
-            let t = try then(&self)
+            var t = condition
+            if let then { t = try expr(then) }
             line(v + " = " + t + " ?? .null")
             depth -= 1
             line("} else {")
             depth += 1
-            let o = try otherwise(&self)
+            let o = try self.expr(otherwise)
             line(v + " = " + o + " ?? .null")
             depth -= 1
             line("}")
         }
 
         /// Emits evaluated arguments and returns the name of the `Arguments` local.
-        mutating func arguments(_ arguments: [Argument]) throws -> String {
+        mutating func arguments(_ arguments: [Argument]) throws(Unsupported) -> String {
             let a = fresh("a")
             guard !arguments.isEmpty else {
                 line("let " + a + " = Arguments()")
@@ -291,7 +293,7 @@ struct IslandCompiler {
             return a
         }
 
-        func literal(_ value: Value) throws -> String {
+        func literal(_ value: Value) throws(Unsupported) -> String {
             switch value {
             case .null: return ".null"
             case .bool(let b): return ".bool(" + (b ? "true" : "false") + ")"
