@@ -134,4 +134,28 @@ struct RequestTargetTests {
         #expect(try RequestTarget(parsing: "/").path == "")
         #expect(RequestTarget(segments: []).hasTrailingSlash)
     }
+
+    @Test(arguments: [
+        ("/", "index.html"),
+        ("/tags/", "tags/index.html"),
+        ("/posts/hello/?x=1", "posts/hello/index.html"),
+        ("/a%20b//c///", "a b/c/index.html"),
+        ("/style.css", "style.css"),
+        ("/posts/hello", "posts/hello"),
+        ("/%C3%BCber/", "über/index.html"),
+    ])
+    func pagePathNamesTheFileAGetServes(_ raw: String, _ page: String) throws {
+        #expect(try RequestTarget(parsing: raw).pagePath == page)
+        #expect(try RequestTarget(parsing: Array(raw.utf8)).pagePath == page)
+    }
+
+    @Test func bytesAndStringsParseAlike() throws {
+        for example in Self.valid {
+            #expect(try RequestTarget(parsing: Array(example.raw.utf8)) == RequestTarget(parsing: example.raw))
+        }
+        for (raw, error) in Self.refused {
+            #expect(throws: error) { try RequestTarget(parsing: Array(raw.utf8)) }
+        }
+        #expect(throws: RequestTargetError.tooLong) { try RequestTarget(parsing: [UInt8](repeating: 0x2F, count: 8193)) }
+    }
 }

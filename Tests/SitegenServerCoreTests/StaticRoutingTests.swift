@@ -40,6 +40,11 @@ struct StaticRoutingTests {
         for target in ["/docs/", "/style.3f2a9c1b.css", "/posts/hello", "/nope/", "/../index.html", "/%00/", "/_sg/fn/x"] {
             #expect(router.livePage(target: target, manifest: manifest) == nil, "\(target)")
         }
+        // A target parsed once gives the same answers.
+        for target in ["/", "/posts/hello/", "/docs/", "/posts/hello", "/_sg/fn/x"] {
+            let parsed = try? RequestTarget(parsing: target)
+            #expect(parsed.flatMap { router.livePage(target: $0, manifest: manifest) } == router.livePage(target: target, manifest: manifest), "\(target)")
+        }
         // The same targets on a manifest without live pages.
         #expect(router.livePage(target: "/posts/hello/", manifest: SiteFixture.manifest) == nil)
         #expect(manifest.isLive(path: "posts/hello/index.html") && !manifest.isLive(path: "docs/index.html") && !manifest.isLive(path: "x"))
@@ -201,6 +206,14 @@ struct StaticRoutingTests {
         #expect(response.header("content-length") == String(text.utf8.count))
         // Even the reserved prefix must parse first.
         #expect(request("/_sg/%zz", method: "POST").status == 400)
+        // The server component parses once and asks for the same page itself.
+        do {
+            _ = try RequestTarget(parsing: expanded)
+            Issue.record("\(target) parsed")
+        } catch {
+            #expect(StaticRouter().refusing(error, isHead: false) == response)
+            #expect(StaticRouter().refusing(error, isHead: true).body == StaticResponse.Body.none)
+        }
     }
 
     @Test func oversizedHeadersAreRefused() throws {

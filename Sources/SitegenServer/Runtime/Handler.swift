@@ -24,21 +24,28 @@ public func handle(_ requestHandle: Int32, _ outparam: Int32) {
         wasiIncomingRequestDrop(requestHandle)
     }
 
-    #if SITEGEN_FUNCTIONS
-    // Header limits first: a streamed page is answered without the router's own check.
-    if let refused = StaticRouter().refusingOversizedHeaders(request.headers, isHead: Text.equal(request.method, "HEAD")) {
+    // Header limits and the target are checked once, for every layer below.
+    let isHead = Text.equal(request.method, "HEAD")
+    if let refused = StaticRouter().refusingOversizedHeaders(request.headers, isHead: isHead) {
         return sendStatic(refused, outparam, executor: executor)
     }
+    let target: RequestTarget
+    do {
+        target = try RequestTarget(parsing: request.targetBytes)
+    } catch {
+        return sendStatic(StaticRouter().refusing(error, isHead: isHead), outparam, executor: executor)
+    }
+    #if SITEGEN_FUNCTIONS
     // A page with boundaries is live: decide that before validators, ranges and codings,
     // which apply to files, not to a streamed document.
     // The manifest marks live pages, so static requests never load the site data.
-    if Text.equal(request.method, "GET") || Text.equal(request.method, "HEAD"),
-       let path = StaticRouter().livePage(target: request.target, manifest: Site.manifest),
+    if isHead || Text.equal(request.method, "GET"),
+       let path = StaticRouter().livePage(target: target, manifest: Site.manifest),
        let sections = SiteData.current.streamedPages[UTF8Key(path)] {
         return streamPage(path, sections: sections, request: request, outparam, executor: executor)
     }
     #endif
-    let route = StaticRouter().route(method: request.method, target: request.target, headers: request.headers, manifest: Site.manifest)
+    let route = StaticRouter().route(method: request.method, target: target, headers: request.headers, manifest: Site.manifest)
     guard let response = route.response else {
         return handleReserved(request, outparam, executor: executor)
     }

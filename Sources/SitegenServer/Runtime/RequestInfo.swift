@@ -4,8 +4,12 @@ import SitegenHTML
 struct RequestInfo {
     let handle: Int32
     let method: String
-    let target: String
+    /// The raw path with query, as the host gave it.
+    let targetBytes: [UInt8]
     let headers: [(String, String)]
+
+    /// The raw path with query as a string.
+    var target: String { String(decoding: targetBytes, as: UTF8.self) }
 
     /// The `host` the client asked for, read from the host when asked (server functions
     /// check it against `origin`; a static file never needs it, so it costs no host call).
@@ -17,18 +21,13 @@ struct RequestInfo {
     init(_ request: IncomingRequest) {
         handle = request.handle
         method = request.method
-        target = String(decoding: request.pathWithQuery, as: UTF8.self)
+        targetBytes = request.pathWithQuery
         headers = request.headers
     }
 
     /// The path without the query.
     var path: String {
-        var bytes: [UInt8] = []
-        for b in target.utf8 {
-            if b == UInt8(ascii: "?") { break }
-            bytes.append(b)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        String(decoding: targetBytes[..<(targetBytes.firstIndex(of: UInt8(ascii: "?")) ?? targetBytes.endIndex)], as: UTF8.self)
     }
 
     /// The first value of `name` (lower case).

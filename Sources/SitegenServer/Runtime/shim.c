@@ -59,6 +59,11 @@ void *cabi_realloc(void *old, size_t old_size, size_t align, size_t new_size) {
     return align <= 8 ? malloc(new_size) : aligned_alloc(align, (new_size + align - 1) & ~(align - 1));
 }
 
+// The return area of every import call (calls never overlap). A static buffer: a Swift
+// global would be allocated behind a one-time initialisation in every fresh instance.
+static u64 return_area[8];
+void *sitegen_return_area(void) { return return_area; }
+
 // Swift reserves the name `free`; the runtime frees host-allocated lists through this.
 void sitegen_free(void *p) { free(p); }
 

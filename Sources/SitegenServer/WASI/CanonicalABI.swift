@@ -6,7 +6,8 @@
 enum ABI {
     /// One return area, reused by every call: calls never overlap (single-threaded
     /// guest, and no import calls back into us).
-    nonisolated(unsafe) static let returnArea = UnsafeMutableRawPointer.allocate(byteCount: 64, alignment: 8)
+    /// 64 bytes, 8-aligned, in the C shim.
+    static var returnArea: UnsafeMutableRawPointer { cReturnArea() }
 
     static func u8(_ offset: Int) -> UInt8 { returnArea.load(fromByteOffset: offset, as: UInt8.self) }
     static func i32(_ offset: Int) -> Int32 { returnArea.load(fromByteOffset: offset, as: Int32.self) }

@@ -105,5 +105,6 @@
 // MARK: C shim (Runtime/shim.c)
 
 @_extern(c, "sitegen_free") func cFree(_ pointer: UnsafeMutableRawPointer?)
+@_extern(c, "sitegen_return_area") func cReturnArea() -> UnsafeMutableRawPointer
 @_extern(c, "sitegen_manifest") func cSitegenManifest(_ length: UnsafeMutablePointer<UInt32>) -> UnsafePointer<UInt8>?
 @_extern(c, "sitegen_log") func cSitegenLog(_ bytes: UnsafeRawPointer?, _ count: Int32)

@@ -20,6 +20,33 @@ enum ASCII {
         return true
     }
 
+    /// Whether bytes in memory equal a literal ignoring ASCII case: one loop over two
+    /// buffers, with no generic specialisation per pair of collection types.
+    static func equalsIgnoringCase(_ a: Slice<UnsafeBufferPointer<UInt8>>, _ b: StaticString) -> Bool {
+        guard a.count == b.utf8CodeUnitCount else { return false }
+        let other = b.utf8Start
+        var offset = 0
+        for byte in a {
+            guard lowercased(byte) == lowercased(other[offset]) else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// Whether bytes in memory equal a literal exactly.
+    static func equals(_ a: UnsafeBufferPointer<UInt8>, _ b: StaticString) -> Bool {
+        guard a.count == b.utf8CodeUnitCount else { return false }
+        let other = b.utf8Start
+        for offset in 0..<a.count where a[offset] != other[offset] { return false }
+        return true
+    }
+
+    /// Whether two strings hold the same bytes; the lengths are compared first, which
+    /// settles most comparisons without a walk over the bytes.
+    static func equals(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    }
+
     /// Whether `byte` is optional whitespace (OWS: space or horizontal tab).
     @inline(__always)
     static func isWhitespace(_ byte: UInt8) -> Bool {
@@ -75,6 +102,27 @@ enum ASCII {
         case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
         default: return nil
+        }
+    }
+
+    /// `a`, `b`, `c` and `d` joined, copied once into storage of the final size. `+` on
+    /// `String` reallocates at each step; that cost a static request in the server
+    /// component about 2,000 instructions per join.
+    static func join(_ a: String, _ b: String, _ c: String = "", _ d: String = "") -> String {
+        String(unsafeUninitializedCapacity: a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count) { out in
+            guard let start = out.baseAddress else { return 0 }
+            return copyUTF8(d, to: copyUTF8(c, to: copyUTF8(b, to: copyUTF8(a, to: start)))) - start
+        }
+    }
+
+    /// Copies the UTF-8 bytes of `text` to `destination`, which has room for them;
+    /// returns the address just past them.
+    static func copyUTF8(_ text: String, to destination: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return destination }
+            destination.update(from: base, count: bytes.count)
+            return destination + bytes.count
         }
     }
 

@@ -55,25 +55,32 @@ public enum MIMETypes {
     /// JSON, XML and JavaScript types, and their `+json` / `+xml` suffixes (which covers
     /// SVG, RSS, Atom and web app manifests).
     /// - Parameter contentType: A media type without parameters.
-    public static func isText(_ contentType: String) -> Bool {
-        let type = Array(contentType.utf8)
-        func hasPrefix(_ prefix: String) -> Bool {
-            type.count >= prefix.utf8.count && ASCII.equalsIgnoringCase(type[..<prefix.utf8.count], prefix.utf8)
-        }
-        func hasSuffix(_ suffix: String) -> Bool {
-            type.count >= suffix.utf8.count && ASCII.equalsIgnoringCase(type[(type.count - suffix.utf8.count)...], suffix.utf8)
-        }
-        return hasPrefix("text/") || hasSuffix("+json") || hasSuffix("+xml")
-            || ASCII.equalsIgnoringCase(type, "application/json".utf8)
-            || ASCII.equalsIgnoringCase(type, "application/xml".utf8)
-            || ASCII.equalsIgnoringCase(type, "application/javascript".utf8)
-    }
+    public static func isText(_ contentType: String) -> Bool { textKind(contentType).isText }
 
     /// The `Content-Type` header value: `contentType` plus `; charset=utf-8` for text
     /// types that do not already carry parameters.
-    /// - Parameter contentType: The media type from the manifest.
+    /// - Parameter contentType: A media type, e.g. `text/html`.
     public static func headerValue(for contentType: String) -> String {
-        guard isText(contentType), !contentType.utf8.contains(UInt8(ascii: ";")) else { return contentType }
-        return contentType + "; charset=utf-8"
+        let kind = textKind(contentType)
+        guard kind.isText, !kind.hasParameters else { return contentType }
+        // Most responses are pages: their value is a literal, no string is built.
+        return kind.isHTML ? "text/html; charset=utf-8" : ASCII.join(contentType, "; charset=utf-8")
+    }
+
+    /// What ``isText(_:)`` and ``headerValue(for:)`` need to know, read from the bytes in place.
+    private static func textKind(_ contentType: String) -> (isText: Bool, hasParameters: Bool, isHTML: Bool) {
+        var type = contentType
+        return type.withUTF8 { type in
+            func hasPrefix(_ prefix: StaticString) -> Bool {
+                type.count >= prefix.utf8CodeUnitCount && ASCII.equalsIgnoringCase(type[..<prefix.utf8CodeUnitCount], prefix)
+            }
+            func hasSuffix(_ suffix: StaticString) -> Bool {
+                type.count >= suffix.utf8CodeUnitCount && ASCII.equalsIgnoringCase(type[(type.count - suffix.utf8CodeUnitCount)...], suffix)
+            }
+            func equals(_ other: StaticString) -> Bool { ASCII.equalsIgnoringCase(type[...], other) }
+            let isText = hasPrefix("text/") || hasSuffix("+json") || hasSuffix("+xml")
+                || equals("application/json") || equals("application/xml") || equals("application/javascript")
+            return (isText, type.contains(UInt8(ascii: ";")), ASCII.equals(type, "text/html"))
+        }
     }
 }

@@ -28,18 +28,31 @@ public struct RequestTarget: Equatable, Sendable {
     public static let maxSegments = 64
 
     /// The decoded, non-empty path segments; empty for `/`.
-    public var segments: [String]
+    public let segments: [String]
     /// The raw query after the first `?`, still percent-encoded; `nil` when the target has
     /// no `?`, `""` when it ends with one.
-    public var query: String?
+    public let query: String?
     /// Whether the path ended with `/` (true for `/` itself).
-    public var hasTrailingSlash: Bool
+    public let hasTrailingSlash: Bool
+    /// The decoded path without leading or trailing slash (`posts/hello`), as the manifest
+    /// stores paths; `""` for `/`.
+    public let path: String
+    /// The manifest path of the file a GET of this target names: ``path`` itself, or
+    /// `path/index.html` when the target ends with `/` (`index.html` for `/`). Both are
+    /// built once, here: the server component looks the page up twice per request.
+    public let pagePath: String
 
     /// Parses and validates a raw request target.
     /// - Parameter raw: The path with query as the client sent it, e.g. `/a%20b/c?x=1`.
     public init(parsing raw: String) throws(RequestTargetError) {
-        guard raw.utf8.count <= Self.maxTargetLength else { throw .tooLong }
-        self = try Self.parse(Array(raw.utf8))
+        try self.init(parsing: Array(raw.utf8))
+    }
+
+    /// Parses and validates a raw request target given as bytes (as a host hands it over).
+    /// - Parameter raw: The path with query as the client sent it.
+    public init(parsing raw: [UInt8]) throws(RequestTargetError) {
+        guard raw.count <= Self.maxTargetLength else { throw .tooLong }
+        self = try Self.parse(raw)
     }
 
     /// Creates a target from already-decoded parts (for tests and other layers).
@@ -51,11 +64,9 @@ public struct RequestTarget: Equatable, Sendable {
         self.segments = segments
         self.query = query
         self.hasTrailingSlash = hasTrailingSlash || segments.isEmpty
+        path = segments.count == 1 ? segments[0] : segments.joined(separator: "/")
+        pagePath = !self.hasTrailingSlash ? path : segments.isEmpty ? "index.html" : ASCII.join(path, "/index.html")
     }
-
-    /// The decoded path without leading or trailing slash (`posts/hello`), as the manifest
-    /// stores paths; `""` for `/`.
-    public var path: String { segments.joined(separator: "/") }
 
     /// The canonical path, percent-encoded where needed, with one leading slash and the
     /// trailing slash kept: safe to put in a `Location` header.

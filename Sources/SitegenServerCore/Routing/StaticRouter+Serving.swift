@@ -17,12 +17,12 @@ extension StaticRouter {
             if ifRangeHolds { range = single }
         }
         let coding: ContentCoding = range != nil ? .identity : negotiatedCoding(for: entry, fields: fields)
-        let etag = entry.etag + coding.etagSuffix
-        let etagValue = "\"" + etag + "\""
+        let etagValue = ASCII.join("\"", entry.etag, coding.etagSuffix, "\"")
         let cacheControl = Self.cacheControl(for: entry)
         let vary: [(String, String)] = entry.hasVariants ? [("vary", "accept-encoding")] : []
 
-        if let value = fields.value("if-none-match"), EntityTag.noneMatchHeader(value, matches: Array(etag.utf8)) {
+        if let value = fields.value("if-none-match"),
+           EntityTag.noneMatchHeader(value, matches: Array(ASCII.join(entry.etag, coding.etagSuffix).utf8)) {
             return StaticResponse(status: 304, headers: [("etag", etagValue), ("cache-control", cacheControl)] + vary, body: .none)
         }
 
@@ -47,17 +47,19 @@ extension StaticRouter {
         }
 
         let length = size(of: entry, coding: coding)
-        var headers = [contentType]
+        // Appended one by one into room for all of them: the most common response of the
+        // server component allocates its header list once.
+        var headers: [(String, String)] = []
+        headers.reserveCapacity(8)
+        headers.append(contentType)
         if let token = coding.token { headers.append(("content-encoding", token)) }
-        headers += [
-            ("content-length", String(length)),
-            ("etag", etagValue),
-            ("cache-control", cacheControl),
-            ("accept-ranges", "bytes"),
-        ]
-        headers += vary
+        headers.append(("content-length", String(length)))
+        headers.append(("etag", etagValue))
+        headers.append(("cache-control", cacheControl))
+        headers.append(("accept-ranges", "bytes"))
+        if entry.hasVariants { headers.append(("vary", "accept-encoding")) }
         headers.append(("x-content-type-options", "nosniff"))
-        return StaticResponse(status: 200, headers: headers, body: .asset(path: entry.path + coding.pathSuffix, offset: 0, length: length))
+        return StaticResponse(status: 200, headers: headers, body: .asset(path: variantPath(entry, coding), offset: 0, length: length))
     }
 
     /// 404: the site's own page (negotiated like any asset, but without validators or
@@ -73,7 +75,12 @@ extension StaticRouter {
         headers += [("content-length", String(length)), ("cache-control", "no-cache")]
         if page.hasVariants { headers.append(("vary", "accept-encoding")) }
         headers.append(("x-content-type-options", "nosniff"))
-        return StaticResponse(status: 404, headers: headers, body: .asset(path: page.path + coding.pathSuffix, offset: 0, length: length))
+        return StaticResponse(status: 404, headers: headers, body: .asset(path: variantPath(page, coding), offset: 0, length: length))
+    }
+
+    /// Where the body in `coding` lives: the file itself, or its `.gz` / `.br` variant.
+    private func variantPath(_ entry: AssetManifest.Entry, _ coding: ContentCoding) -> String {
+        coding == .identity ? entry.path : ASCII.join(entry.path, coding.pathSuffix)
     }
 
     private func negotiatedCoding(for entry: AssetManifest.Entry, fields: RequestHeaders) -> ContentCoding {

@@ -45,16 +45,25 @@ public struct StaticRouter: Sendable {
     ///   - headers: The request header fields, names in any case.
     ///   - manifest: The site's asset manifest.
     public func route(method: String, target: String, headers: [(String, String)], manifest: AssetManifest) -> StaticRoute {
-        let isHead = method.utf8.elementsEqual("HEAD".utf8)
+        let isHead = ASCII.equals(method, "HEAD")
         if let refused = refusingOversizedHeaders(headers, isHead: isHead) { return .response(refused) }
         let fields = RequestHeaders(fields: headers)
         let parsed: RequestTarget
         do {
             parsed = try RequestTarget(parsing: target)
         } catch {
-            return .response(generated(error.status, ErrorPage.badTarget(error), isHead: isHead))
+            return .response(refusing(error, isHead: isHead))
         }
         return route(method: method, target: parsed, fields: fields, manifest: manifest)
+    }
+
+    /// The 400 or 414 response for a target ``RequestTarget/init(parsing:)`` refused. For
+    /// callers that parse the target once for several decisions (the server component).
+    /// - Parameters:
+    ///   - error: Why the target was refused.
+    ///   - isHead: Whether the request is HEAD (no body).
+    public func refusing(_ error: RequestTargetError, isHead: Bool) -> StaticResponse {
+        generated(error.status, ErrorPage.badTarget(error), isHead: isHead)
     }
 
     /// The 431 response when a header value exceeds ``maxHeaderValueBytes`` or all fields
@@ -78,9 +87,16 @@ public struct StaticRouter: Sendable {
     ///   - manifest: The site's asset manifest.
     public func livePage(target: String, manifest: AssetManifest) -> String? {
         guard let parsed = try? RequestTarget(parsing: target) else { return nil }
-        if let first = parsed.segments.first, first.utf8.elementsEqual(reservedPrefix.utf8) { return nil }
-        let path = parsed.path
-        let page = !parsed.hasTrailingSlash ? path : path.isEmpty ? "index.html" : path + "/index.html"
+        return livePage(target: parsed, manifest: manifest)
+    }
+
+    /// ``livePage(target:manifest:)`` for a target already parsed.
+    /// - Parameters:
+    ///   - target: The parsed target.
+    ///   - manifest: The site's asset manifest.
+    public func livePage(target: RequestTarget, manifest: AssetManifest) -> String? {
+        if let first = target.segments.first, isReserved(first) { return nil }
+        let page = target.pagePath
         return manifest.isLive(path: page) ? page : nil
     }
 
@@ -95,11 +111,11 @@ public struct StaticRouter: Sendable {
     }
 
     private func route(method: String, target: RequestTarget, fields: RequestHeaders, manifest: AssetManifest) -> StaticRoute {
-        if let first = target.segments.first, first.utf8.elementsEqual(reservedPrefix.utf8) {
+        if let first = target.segments.first, isReserved(first) {
             return .passThrough
         }
-        let isHead = method.utf8.elementsEqual("HEAD".utf8)
-        guard isHead || method.utf8.elementsEqual("GET".utf8) else {
+        let isHead = ASCII.equals(method, "HEAD")
+        guard isHead || ASCII.equals(method, "GET") else {
             var response = generated(405, ErrorPage.methodNotAllowed, isHead: false)
             response.headers.insert(("allow", "GET, HEAD"), at: 0)
             return .response(response)
@@ -109,19 +125,23 @@ public struct StaticRouter: Sendable {
     }
 
     private func resolve(_ target: RequestTarget, isGET: Bool, fields: RequestHeaders, manifest: AssetManifest) -> StaticResponse {
-        let path = target.path
         if target.hasTrailingSlash {
-            let index = path.isEmpty ? "index.html" : path + "/index.html"
-            if let entry = manifest.entry(forPath: index) { return serve(entry, isGET: isGET, fields: fields) }
+            if let entry = manifest.entry(forPath: target.pagePath) { return serve(entry, isGET: isGET, fields: fields) }
             return notFound(fields: fields, manifest: manifest)
         }
+        let path = target.path
         if let entry = manifest.entry(forPath: path) { return serve(entry, isGET: isGET, fields: fields) }
-        if manifest.contains(path: path + "/index.html") {
+        if manifest.contains(path: ASCII.join(path, "/index.html")) {
             var location = target.encodedPath + "/"
             if let query = target.encodedQuery { location += "?" + query }
             return StaticResponse(status: 308, headers: [("location", location), ("content-length", "0")], body: .none)
         }
         return notFound(fields: fields, manifest: manifest)
+    }
+
+    /// Whether a first path segment is ``reservedPrefix``.
+    private func isReserved(_ segment: String) -> Bool {
+        ASCII.equals(segment, reservedPrefix)
     }
 
     /// A generated HTML page with no-cache headers; the body is dropped for HEAD.
