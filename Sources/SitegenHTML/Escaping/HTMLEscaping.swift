@@ -82,12 +82,12 @@ public enum HTMLEscaping {
         var end = 1
         while end < prefix.count, isSchemeByte(prefix[end]) { end += 1 }
         guard end < prefix.count, prefix[end] == UInt8(ascii: ":") else { return true }
-        let scheme = lowercased(prefix[0..<end])
-        let rest = lowercased(prefix[(end + 1)...])
-        if scheme == Array("data".utf8) {
-            return allowedDataPrefixes.contains { rest.starts(with: $0.utf8) }
+        func scheme(is name: StaticString) -> Bool { end == name.utf8CodeUnitCount && has(name, in: prefix, at: 0) }
+        if scheme(is: "data") {
+            return has("image/png;", in: prefix, at: end + 1) || has("image/gif;", in: prefix, at: end + 1)
+                || has("image/jpeg;", in: prefix, at: end + 1) || has("image/webp;", in: prefix, at: end + 1)
         }
-        return !blockedSchemes.contains { scheme.elementsEqual($0.utf8) }
+        return !(scheme(is: "javascript") || scheme(is: "vbscript") || scheme(is: "livescript") || scheme(is: "mocha"))
     }
 
     /// Returns `url` if ``isSafeURL(_:)`` accepts it, else ``unsafeURLReplacement``.
@@ -98,14 +98,21 @@ public enum HTMLEscaping {
         isSafeURL(url) ? url : unsafeURLReplacement
     }
 
-    private static let blockedSchemes = ["javascript", "vbscript", "livescript", "mocha"]
-    private static let allowedDataPrefixes = ["image/png;", "image/gif;", "image/jpeg;", "image/webp;"]
+    /// Whether `bytes` holds `literal` from `offset` on.
+    private static func has(_ literal: StaticString, in bytes: [UInt8], at offset: Int) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard offset >= 0, bytes.count - offset >= count else { return false }
+        let text = literal.utf8Start
+        for i in 0..<count where bytes[offset + i] != text[i] { return false }
+        return true
+    }
 
-    /// The first `limit` bytes that decide the scheme: references decoded, leading
-    /// space/control bytes dropped, control bytes elsewhere dropped. Non-ASCII decoded
-    /// references become 0xFF, which no scheme contains.
+    /// The first `limit` bytes that decide the scheme, lower-cased: references decoded,
+    /// leading space/control bytes dropped, control bytes elsewhere dropped. Non-ASCII
+    /// decoded references become 0xFF, which no scheme contains.
     private static func significantPrefix(of bytes: [UInt8], limit: Int) -> [UInt8] {
         var result: [UInt8] = []
+        result.reserveCapacity(limit)
         var index = 0
         while index < bytes.count, result.count < limit {
             var byte = bytes[index]
@@ -115,7 +122,7 @@ public enum HTMLEscaping {
                 index = next
             }
             if byte < 0x20 || byte == 0x7F || (byte == 0x20 && result.isEmpty) { continue }
-            result.append(byte)
+            result.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
         }
         return result
     }
@@ -123,9 +130,9 @@ public enum HTMLEscaping {
     /// Decodes `&#NN;`, `&#xHH;` (semicolon optional, as browsers allow) and the named
     /// references that matter in schemes, starting just after the `&`.
     private static func characterReference(in bytes: [UInt8], at start: Int) -> (UInt8, Int)? {
-        for (name, byte) in namedReferences where bytes[start...].starts(with: name.utf8) {
-            return (byte, start + name.utf8.count)
-        }
+        if has("Tab;", in: bytes, at: start) { return (0x09, start + 4) }
+        if has("NewLine;", in: bytes, at: start) { return (0x0A, start + 8) }
+        if has("colon;", in: bytes, at: start) { return (UInt8(ascii: ":"), start + 6) }
         guard start < bytes.count, bytes[start] == UInt8(ascii: "#") else { return nil }
         var index = start + 1
         let radix: UInt32
@@ -146,10 +153,6 @@ public enum HTMLEscaping {
         return (code < 0x80 ? UInt8(code) : 0xFF, index)
     }
 
-    private static let namedReferences: [(String, UInt8)] = [
-        ("Tab;", 0x09), ("NewLine;", 0x0A), ("colon;", UInt8(ascii: ":")),
-    ]
-
     private static func digitValue(_ byte: UInt8, radix: UInt32) -> UInt32? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
@@ -166,9 +169,5 @@ public enum HTMLEscaping {
     private static func isSchemeByte(_ byte: UInt8) -> Bool {
         isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
             || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-    }
-
-    private static func lowercased(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        bytes.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
     }
 }
