@@ -20,10 +20,23 @@ public enum Text {
         }
     }
 
-    public static func hasPrefix(_ s: String, _ prefix: String) -> Bool { s.utf8.starts(with: prefix.utf8) }
+    public static func hasPrefix(_ s: String, _ prefix: String) -> Bool { has(prefix, in: s, at: 0) }
 
     public static func hasSuffix(_ s: String, _ suffix: String) -> Bool {
-        s.utf8.count >= suffix.utf8.count && s.utf8.reversed().starts(with: suffix.utf8.reversed())
+        s.utf8.count >= suffix.utf8.count && has(suffix, in: s, at: s.utf8.count - suffix.utf8.count)
+    }
+
+    /// Whether `s` holds the bytes of `part` from byte `offset` on. Compares the contiguous
+    /// bytes: the generic `starts(with:)` over `String.UTF8View` links the standard
+    /// library's index checks for foreign strings (about 5 KB in the server component).
+    static func has(_ part: String, in s: String, at offset: Int) -> Bool {
+        var s = s, part = part
+        return s.withUTF8 { whole in
+            part.withUTF8 { bytes in
+                offset >= 0 && whole.count - offset >= bytes.count
+                    && bytesEqual(UnsafeBufferPointer(rebasing: whole[offset..<(offset + bytes.count)]), bytes)
+            }
+        }
     }
 
     /// Byte offset of `needle` in `haystack` at or after `start`.

@@ -56,16 +56,17 @@ public func handle(_ requestHandle: Int32, _ outparam: Int32) {
 func handleReserved(_ request: RequestInfo, _ outparam: Int32, executor: Executor) {
     #if SITEGEN_FUNCTIONS
     let path = request.path
+    let bytes = Array(path.utf8)
     let prefix = "/_sg/fn/"
     if Text.hasPrefix(path, prefix) {
-        let name = String(decoding: path.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
-        if !name.isEmpty, name.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x5F }) {
-            return FunctionEndpoint(name: name, request: request, outparam: outparam, executor: executor).run()
+        let name = bytes[prefix.utf8.count...]
+        if !name.isEmpty, name.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x5F }) {
+            return FunctionEndpoint(name: String(decoding: name, as: UTF8.self), request: request, outparam: outparam, executor: executor).run()
         }
     }
     let islandPrefix = "/_sg/island/"
     if Text.hasPrefix(path, islandPrefix) {
-        let name = String(decoding: path.utf8.dropFirst(islandPrefix.utf8.count), as: UTF8.self)
+        let name = String(decoding: bytes[islandPrefix.utf8.count...], as: UTF8.self)
         return IslandEndpoint(loader: name, request: request, outparam: outparam, executor: executor).run()
     }
     #endif
