@@ -30,4 +30,17 @@ struct ASCIITests {
         page.withUTF8 { #expect(ASCII.equals($0, "text/html")) }
         #expect(ASCII.equals("GET", "GET") && !ASCII.equals("GET", "HEAD") && !ASCII.equals("get", "GET") && ASCII.equals("", ""))
     }
+
+    @Test func caseInsensitiveComparisons() {
+        #expect(ASCII.equalsIgnoringCase("Accept-Encoding", "accept-encoding"))
+        #expect(ASCII.equalsIgnoringCase("", ""))
+        #expect(!ASCII.equalsIgnoringCase("accept", "accept-encoding"))
+        #expect(!ASCII.equalsIgnoringCase("ÄB", "äb"))  // ASCII only: other letters must match exactly
+        #expect(ASCII.equalsIgnoringCase("ÄB", "Äb"))
+        let value = Array(" GZip;q=1".utf8)
+        #expect(ASCII.equalsIgnoringCase(value[1..<5], "gzip"))
+        #expect(!ASCII.equalsIgnoringCase(value[1..<5], "gzi"))
+        #expect(!ASCII.equalsIgnoringCase(value[0..<5], "gzip"))
+        #expect(ASCII.equalsIgnoringCase(value[0..<0], ""))
+    }
 }

@@ -102,7 +102,7 @@ public enum FormDecoder {
         for line in block.split(separator: 0x0A) {
             let trimmed = line.last == 0x0D ? line.dropLast() : line[...]
             guard let colon = trimmed.firstIndex(of: UInt8(ascii: ":")) else { continue }
-            if ASCII.equalsIgnoringCase(trimmed[trimmed.startIndex..<colon], name.utf8) {
+            if ASCII.equalsIgnoringCase(trimmed[trimmed.startIndex..<colon], name) {
                 return String(decoding: ASCII.trimmed(trimmed[(colon + 1)...]), as: UTF8.self)
             }
         }
@@ -114,7 +114,7 @@ public enum FormDecoder {
         for part in Array(value.utf8).split(separator: UInt8(ascii: ";")) {
             let item = ASCII.trimmed(part[...])
             guard let eq = item.firstIndex(of: UInt8(ascii: "=")),
-                  ASCII.equalsIgnoringCase(ASCII.trimmed(item[item.startIndex..<eq]), name.utf8) else { continue }
+                  ASCII.equalsIgnoringCase(ASCII.trimmed(item[item.startIndex..<eq]), name) else { continue }
             var raw = ASCII.trimmed(item[(eq + 1)...])
             if raw.count >= 2, raw.first == 0x22, raw.last == 0x22 { raw = raw.dropFirst().dropLast() }
             return String(decoding: raw, as: UTF8.self)

@@ -19,7 +19,7 @@ public enum OriginCheck {
     ///   - fetchSite: the `Sec-Fetch-Site` header, if any.
     public static func verdict(authority: String?, origin: String?, fetchSite: String?) -> Verdict {
         if let fetchSite {
-            if ASCII.equalsIgnoringCase(fetchSite.utf8, "same-origin".utf8) || ASCII.equalsIgnoringCase(fetchSite.utf8, "none".utf8) {
+            if ASCII.equalsIgnoringCase(fetchSite, "same-origin") || ASCII.equalsIgnoringCase(fetchSite, "none") {
                 return .sameOrigin
             }
             return .crossOrigin("Sec-Fetch-Site: " + fetchSite)
@@ -27,7 +27,7 @@ public enum OriginCheck {
         guard let origin else { return .unknown }
         if origin.utf8.elementsEqual("null".utf8) { return .crossOrigin("Origin: null") }
         guard let authority, let host = hostOf(origin) else { return .crossOrigin("Origin: " + origin) }
-        return ASCII.equalsIgnoringCase(host.utf8, authority.utf8) ? .sameOrigin : .crossOrigin("Origin: " + origin)
+        return ASCII.equalsIgnoringCase(host, authority) ? .sameOrigin : .crossOrigin("Origin: " + origin)
     }
 
     /// `https://example.org:8443/x` → `example.org:8443`.
@@ -44,7 +44,7 @@ public enum OriginCheck {
     /// nil for other origins (never redirect off-site), paths starting with `//` (which a
     /// browser reads as another host) or odd values.
     public static func sameOriginPath(referer: String?, authority: String?) -> String? {
-        guard let referer, let authority, let host = hostOf(referer), ASCII.equalsIgnoringCase(host.utf8, authority.utf8) else { return nil }
+        guard let referer, let authority, let host = hostOf(referer), ASCII.equalsIgnoringCase(host, authority) else { return nil }
         let bytes = Array(referer.utf8)
         guard let scheme = FormDecoder.find(Array("://".utf8), in: bytes, from: 0) else { return nil }
         var start = scheme + 3

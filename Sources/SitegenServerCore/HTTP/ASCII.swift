@@ -10,14 +10,27 @@ enum ASCII {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
-    /// Whether two byte sequences are equal ignoring ASCII case.
-    static func equalsIgnoringCase<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B) -> Bool {
+    /// Whether two byte buffers are equal ignoring ASCII case: the loop every comparison
+    /// below ends in. They are not generic: each pair of collection types a generic version
+    /// is used with becomes another copy of it in the server component.
+    static func equalsIgnoringCase(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
-        var other = b.makeIterator()
-        for byte in a {
-            guard let next = other.next(), lowercased(byte) == lowercased(next) else { return false }
-        }
+        for i in 0..<a.count where lowercased(a[i]) != lowercased(b[i]) { return false }
         return true
+    }
+
+    /// Whether two strings are equal ignoring ASCII case (header names, hosts).
+    static func equalsIgnoringCase(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in equalsIgnoringCase(x, y) } }
+    }
+
+    /// Whether bytes of a header value equal a string ignoring ASCII case.
+    static func equalsIgnoringCase(_ a: ArraySlice<UInt8>, _ b: String) -> Bool {
+        guard a.count == b.utf8.count else { return false }
+        var b = b
+        return a.withUnsafeBufferPointer { x in b.withUTF8 { y in equalsIgnoringCase(x, y) } }
     }
 
     /// Whether bytes in memory equal a literal ignoring ASCII case: one loop over two

@@ -13,7 +13,7 @@ enum RangeRequest: Equatable {
     /// case the header is ignored (RFC 9110 section 14.2: "MAY ignore").
     static func parse(_ value: [UInt8]) -> RangeRequest? {
         guard let equals = value.firstIndex(of: UInt8(ascii: "=")),
-            ASCII.equalsIgnoringCase(ASCII.trimmed(value[..<equals]), "bytes".utf8)
+            ASCII.equalsIgnoringCase(ASCII.trimmed(value[..<equals]), "bytes")
         else { return nil }
         let specs = ASCII.listElements(Array(value[(equals + 1)...]))
         guard !specs.isEmpty else { return nil }

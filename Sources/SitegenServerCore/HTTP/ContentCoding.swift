@@ -67,7 +67,7 @@ enum ContentCoding: Equatable, Sendable {
             for parameter in parts.dropFirst() {
                 let parameter = ASCII.trimmed(parameter)
                 guard let equals = parameter.firstIndex(of: UInt8(ascii: "=")) else { continue }
-                guard ASCII.equalsIgnoringCase(ASCII.trimmed(parameter[..<equals]), "q".utf8) else { continue }
+                guard ASCII.equalsIgnoringCase(ASCII.trimmed(parameter[..<equals]), "q") else { continue }
                 guard let parsed = parseQValue(ASCII.trimmed(parameter[(equals + 1)...])) else {
                     valid = false
                     break
@@ -75,11 +75,11 @@ enum ContentCoding: Equatable, Sendable {
                 q = parsed
             }
             guard valid else { continue }
-            if ASCII.equalsIgnoringCase(coding, "br".utf8) {
+            if ASCII.equalsIgnoringCase(coding, "br") {
                 brotliQ = max(brotliQ ?? 0, q)
-            } else if ASCII.equalsIgnoringCase(coding, "gzip".utf8) || ASCII.equalsIgnoringCase(coding, "x-gzip".utf8) {
+            } else if ASCII.equalsIgnoringCase(coding, "gzip") || ASCII.equalsIgnoringCase(coding, "x-gzip") {
                 gzipQ = max(gzipQ ?? 0, q)
-            } else if ASCII.equalsIgnoringCase(coding, "identity".utf8) {
+            } else if ASCII.equalsIgnoringCase(coding, "identity") {
                 identityQ = max(identityQ ?? 0, q)
             } else if coding.elementsEqual([UInt8(ascii: "*")]) {
                 anyQ = max(anyQ ?? 0, q)

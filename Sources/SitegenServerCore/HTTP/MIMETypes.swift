@@ -35,7 +35,7 @@ public enum MIMETypes {
     /// ``defaultType``.
     /// - Parameter fileExtension: For example `css` or `WOFF2`.
     public static func contentType(forExtension fileExtension: String) -> String {
-        for (ext, type) in table where ASCII.equalsIgnoringCase(ext.utf8, fileExtension.utf8) {
+        for (ext, type) in table where ASCII.equalsIgnoringCase(ext, fileExtension) {
             return type
         }
         return defaultType

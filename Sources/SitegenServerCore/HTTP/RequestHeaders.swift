@@ -6,7 +6,7 @@ struct RequestHeaders {
     /// section 5.3 allows for list-based fields; `nil` when the field is absent.
     func value(_ name: String) -> [UInt8]? {
         var combined: [UInt8]? = nil
-        for (fieldName, fieldValue) in fields where ASCII.equalsIgnoringCase(fieldName.utf8, name.utf8) {
+        for (fieldName, fieldValue) in fields where ASCII.equalsIgnoringCase(fieldName, name) {
             if combined == nil {
                 combined = Array(fieldValue.utf8)
             } else {

@@ -37,7 +37,7 @@ public struct StaticResponse: Equatable, Sendable {
     /// The first value of the header `name` (compared ignoring ASCII case), or `nil`.
     /// - Parameter name: A header name, e.g. `content-type`.
     public func header(_ name: String) -> String? {
-        for (fieldName, value) in headers where ASCII.equalsIgnoringCase(fieldName.utf8, name.utf8) {
+        for (fieldName, value) in headers where ASCII.equalsIgnoringCase(fieldName, name) {
             return value
         }
         return nil
