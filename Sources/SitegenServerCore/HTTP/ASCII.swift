@@ -10,27 +10,37 @@ enum ASCII {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
-    /// Whether two byte buffers are equal ignoring ASCII case: the loop every comparison
-    /// below ends in. They are not generic: each pair of collection types a generic version
-    /// is used with becomes another copy of it in the server component.
-    static func equalsIgnoringCase(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether two byte buffers are equal, ignoring ASCII case or not: the loop every
+    /// comparison below ends in. They are not generic: each pair of collection types a
+    /// generic version is used with becomes another copy of it in the server component.
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, ignoringCase: Bool) -> Bool {
         guard a.count == b.count else { return false }
-        for i in 0..<a.count where lowercased(a[i]) != lowercased(b[i]) { return false }
+        if ignoringCase {
+            for i in 0..<a.count where lowercased(a[i]) != lowercased(b[i]) { return false }
+        } else {
+            for i in 0..<a.count where a[i] != b[i] { return false }
+        }
         return true
     }
 
     /// Whether two strings are equal ignoring ASCII case (header names, hosts).
-    static func equalsIgnoringCase(_ a: String, _ b: String) -> Bool {
+    static func equalsIgnoringCase(_ a: String, _ b: String) -> Bool { compare(a, b, ignoringCase: true) }
+
+    /// Whether two strings hold the same bytes; the lengths are compared first, which
+    /// settles most comparisons without reading the bytes.
+    static func equals(_ a: String, _ b: String) -> Bool { compare(a, b, ignoringCase: false) }
+
+    private static func compare(_ a: String, _ b: String, ignoringCase: Bool) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
         var a = a, b = b
-        return a.withUTF8 { x in b.withUTF8 { y in equalsIgnoringCase(x, y) } }
+        return a.withUTF8 { x in b.withUTF8 { y in equal(x, y, ignoringCase: ignoringCase) } }
     }
 
     /// Whether bytes of a header value equal a string ignoring ASCII case.
     static func equalsIgnoringCase(_ a: ArraySlice<UInt8>, _ b: String) -> Bool {
         guard a.count == b.utf8.count else { return false }
         var b = b
-        return a.withUnsafeBufferPointer { x in b.withUTF8 { y in equalsIgnoringCase(x, y) } }
+        return a.withUnsafeBufferPointer { x in b.withUTF8 { y in equal(x, y, ignoringCase: true) } }
     }
 
     /// Whether bytes in memory equal a literal ignoring ASCII case: one loop over two
@@ -52,12 +62,6 @@ enum ASCII {
         let other = b.utf8Start
         for offset in 0..<a.count where a[offset] != other[offset] { return false }
         return true
-    }
-
-    /// Whether two strings hold the same bytes; the lengths are compared first, which
-    /// settles most comparisons without a walk over the bytes.
-    static func equals(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     /// Whether `byte` is optional whitespace (OWS: space or horizontal tab).
@@ -122,10 +126,11 @@ enum ASCII {
     /// `String` reallocates at each step; that cost a static request in the server
     /// component about 2,000 instructions per join.
     static func join(_ a: String, _ b: String, _ c: String = "", _ d: String = "") -> String {
-        String(unsafeUninitializedCapacity: a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count) { out in
-            guard let start = out.baseAddress else { return 0 }
-            return copyUTF8(d, to: copyUTF8(c, to: copyUTF8(b, to: copyUTF8(a, to: start)))) - start
-        }
+        let count = a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count
+        let start = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
+        defer { start.deallocate() }
+        let end = copyUTF8(d, to: copyUTF8(c, to: copyUTF8(b, to: copyUTF8(a, to: start))))
+        return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
     }
 
     /// Copies the UTF-8 bytes of `text` to `destination`, which has room for them;
