@@ -45,6 +45,7 @@ public struct RequestTarget: Equatable, Sendable {
     /// Parses and validates a raw request target.
     /// - Parameter raw: The path with query as the client sent it, e.g. `/a%20b/c?x=1`.
     public init(parsing raw: String) throws(RequestTargetError) {
+        guard raw.utf8.count <= Self.maxTargetLength else { throw .tooLong }  // before copying it
         try self.init(parsing: Array(raw.utf8))
     }
 
