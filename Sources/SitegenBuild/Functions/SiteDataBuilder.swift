@@ -12,8 +12,12 @@ struct SiteDataBuilder {
     let islandKeys: IslandKeys
     var contentIslands: [ContentIsland] = []
 
-    /// The blob: u32 little-endian JSON length, JSON, `TemplateCodec` bytes of the island
-    /// templates the component interprets (by default all, ``islandTemplates(roots:)``).
+    /// The blob: three JSON documents, each after its length (u32 little-endian), then the
+    /// `TemplateCodec` bytes of the island templates the component interprets (by default
+    /// all, ``islandTemplates(roots:)``). The documents are what the component reads for
+    /// every server-side request (limits, key-value store, island keys), the pages with
+    /// boundaries (a streamed page), and the config templates see (an island): a fresh
+    /// instance parses each only when a request needs it.
     func blob(islandTemplates: [Template]? = nil) -> [UInt8] {
         var pages = Object()
         for path in suspendedPages.keys.sorted() {
@@ -22,19 +26,20 @@ struct SiteDataBuilder {
                 ["id": .int(section.id), "loader": .string(section.loader), "arguments": .object(section.arguments)]
             })
         }
-        var root = Object()
-        root["config"] = .object(config.value)
-        root["pages"] = .object(pages)
-        root["loader_timeout_ms"] = .int(config.loaderTimeoutMilliseconds)
-        root["max_body_bytes"] = .int(config.maxBodyBytes)
-        root["kv_store"] = .string(config.keyValueStore)
+        var limits = Object()
+        limits["loader_timeout_ms"] = .int(config.loaderTimeoutMilliseconds)
+        limits["max_body_bytes"] = .int(config.maxBodyBytes)
+        limits["kv_store"] = .string(config.keyValueStore)
         // The keys that verify deferred-island URLs. They live in the component: publish
         // dist/ without server.wasm and components/ to a static host.
-        root["island_keys"] = .array(islandKeys.keys.map { .string(String(decoding: $0, as: UTF8.self)) })
-        let json = Array(JSON.serialize(.object(root)).utf8)
-        let n = UInt32(json.count)
-        var bytes: [UInt8] = [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24 & 0xFF)]
-        bytes += json
+        limits["island_keys"] = .array(islandKeys.keys.map { .string(String(decoding: $0, as: UTF8.self)) })
+        var bytes: [UInt8] = []
+        for document in [Value.object(limits), .object(pages), .object(config.value)] {
+            let json = Array(JSON.serialize(document).utf8)
+            let n = UInt32(json.count)
+            bytes += [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24 & 0xFF)]
+            bytes += json
+        }
         bytes += TemplateCodec.encode(islandTemplates ?? self.islandTemplates())
         return bytes
     }

@@ -25,7 +25,7 @@ public enum Islands {
     /// Decodes the island templates in the site data and renders the islands without a
     /// compiled template with them.
     public static func installInterpreter() {
-        let engine = SiteData.current.makeEngine()
+        let engine = SiteData.makeEngine()
         interpreter = ({ section, data throws(TemplateError) in try engine.renderSection(section, data: data) },
                        { section in engine.renderSectionError(section) })
     }
@@ -33,7 +33,7 @@ public enum Islands {
     /// The markup of a section whose loader gave `data`.
     static func render(_ section: SuspendedSection, data: Value) throws(TemplateError) -> String {
         if let island = compiledIsland(section.loader) {
-            let frame = TemplateFrame(template: island.template, globals: SiteData.current.globals,
+            let frame = TemplateFrame(template: island.template, globals: SiteData.globals,
                                       variables: [UTF8Key("args"): .object(section.arguments), UTF8Key("data"): data])
             try island.render(frame)
             return frame.html
@@ -49,7 +49,7 @@ public enum Islands {
     static func renderError(_ section: SuspendedSection) -> String {
         if let island = compiledIsland(section.loader) {
             guard let error = island.error else { return SuspenseMarkup.errorBoundary }
-            let frame = TemplateFrame(template: island.template, globals: SiteData.current.globals,
+            let frame = TemplateFrame(template: island.template, globals: SiteData.globals,
                                       variables: [UTF8Key("args"): .object(section.arguments)])
             do throws(TemplateError) {
                 try error(frame)
