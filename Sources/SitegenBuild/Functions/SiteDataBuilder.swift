@@ -12,19 +12,24 @@ struct SiteDataBuilder {
     let islandKeys: IslandKeys
     var contentIslands: [ContentIsland] = []
 
-    /// The blob: three JSON documents, each after its length (u32 little-endian), then the
+    /// The blob: three parts, each after its length (u32 little-endian), then the
     /// `TemplateCodec` bytes of the island templates the component interprets (by default
-    /// all, ``islandTemplates(roots:)``). The documents are what the component reads for
-    /// every server-side request (limits, key-value store, island keys), the pages with
-    /// boundaries (a streamed page), and the config templates see (an island): a fresh
-    /// instance parses each only when a request needs it.
+    /// all, ``islandTemplates(roots:)``). The parts are what the component reads for every
+    /// server-side request (limits, key-value store, island keys: a JSON object), the pages
+    /// with boundaries (for each, u32 path length, path, u32 JSON length, its sections as a
+    /// JSON array), and the config templates see (a JSON object). A fresh instance parses
+    /// only what a request needs: a server function the limits, a streamed page its own
+    /// sections.
     func blob(islandTemplates: [Template]? = nil) -> [UInt8] {
-        var pages = Object()
+        func u32(_ n: Int) -> [UInt8] { [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24 & 0xFF)] }
+        var pages: [UInt8] = []
         for path in suspendedPages.keys.sorted() {
             let file = path.hasSuffix("/") ? String(path.dropFirst()) + "index.html" : String(path.dropFirst())
-            pages[file] = .array(suspendedPages[path]!.map { section in
+            let sections = Value.array(suspendedPages[path]!.map { section in
                 ["id": .int(section.id), "loader": .string(section.loader), "arguments": .object(section.arguments)]
             })
+            let json = Array(JSON.serialize(sections).utf8)
+            pages += u32(file.utf8.count) + Array(file.utf8) + u32(json.count) + json
         }
         var limits = Object()
         limits["loader_timeout_ms"] = .int(config.loaderTimeoutMilliseconds)
@@ -34,11 +39,8 @@ struct SiteDataBuilder {
         // dist/ without server.wasm and components/ to a static host.
         limits["island_keys"] = .array(islandKeys.keys.map { .string(String(decoding: $0, as: UTF8.self)) })
         var bytes: [UInt8] = []
-        for document in [Value.object(limits), .object(pages), .object(config.value)] {
-            let json = Array(JSON.serialize(document).utf8)
-            let n = UInt32(json.count)
-            bytes += [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24 & 0xFF)]
-            bytes += json
+        for part in [Array(JSON.serialize(.object(limits)).utf8), pages, Array(JSON.serialize(.object(config.value)).utf8)] {
+            bytes += u32(part.count) + part
         }
         bytes += TemplateCodec.encode(islandTemplates ?? self.islandTemplates())
         return bytes

@@ -41,7 +41,7 @@ public func handle(_ requestHandle: Int32, _ outparam: Int32) {
     // The manifest marks live pages, so static requests never load the site data.
     if isHead || Text.equal(request.method, "GET"),
        let path = StaticRouter().livePage(target: target, manifest: Site.manifest),
-       let sections = SiteData.streamedPages[UTF8Key(path)] {
+       let sections = SiteData.sections(forPage: path) {
         return streamPage(path, sections: sections, request: request, outparam, executor: executor)
     }
     #endif

@@ -6,11 +6,12 @@ import SitegenHTML
 /// boundaries, the site config templates see, and the island templates left to the
 /// interpreter (IR).
 ///
-/// Layout (`SiteDataBuilder.blob`): three JSON documents, each after its u32
-/// little-endian length — the limits, the pages, the config — then `TemplateCodec` bytes.
-/// `wasmtime serve` makes an instance per request, so each part is parsed when a request
-/// first needs it: a server function reads the limits only (parsing all of it cost a call
-/// about a million instructions).
+/// Layout (`SiteDataBuilder.blob`): three parts, each after its u32 little-endian
+/// length — the limits (JSON), the pages (per page: u32 path length, path, u32 JSON
+/// length, its sections as JSON), the config (JSON) — then `TemplateCodec` bytes.
+/// `wasmtime serve` makes an instance per request, so a request parses only what it
+/// needs: a server function the limits, a streamed page its own sections. (Parsing all of
+/// the blog's 3 KB of JSON cost a request about a million instructions.)
 struct SiteData {
     var loaderTimeoutMilliseconds = 10_000
     var maxBodyBytes = 64 * 1024
@@ -20,8 +21,6 @@ struct SiteData {
     /// The limits, the key-value store and the island keys.
     static let current: SiteData = load()
 
-    /// The pages with boundaries: their sections, by manifest path.
-    static let streamedPages: [UTF8Key: [SuspendedSection]] = loadPages()
 
     /// What templates see beneath their own variables: `config`.
     static let globals: Object = loadGlobals()
@@ -36,18 +35,41 @@ struct SiteData {
         return data
     }
 
-    static func loadPages() -> [UTF8Key: [SuspendedSection]] {
-        var pages: [UTF8Key: [SuspendedSection]] = [:]
-        for (path, list) in document(1)?.objectValue?.entries ?? [] {
-            var sections: [SuspendedSection] = []
-            for item in list.arrayValue ?? [] {
-                sections.append(SuspendedSection(
-                    id: item["id"]?.intValue ?? 0, loader: item["loader"]?.stringValue ?? "",
-                    arguments: item["arguments"]?.objectValue ?? Object()))
-            }
-            pages[UTF8Key(path)] = sections
+    /// The sections of the page at manifest path `path`, if it has boundaries. Reads the
+    /// pages part in place and parses only that page's JSON.
+    static func sections(forPage path: String) -> [SuspendedSection]? {
+        guard let range = range(of: 1) else { return nil }
+        let bytes = blob
+        func u32(at offset: Int) -> Int? {
+            guard range.upperBound - offset >= 4 else { return nil }
+            return Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
         }
-        return pages
+        var key = path
+        return key.withUTF8 { wanted -> [SuspendedSection]? in
+            var offset = range.lowerBound
+            while offset < range.upperBound {
+                guard let pathLength = u32(at: offset), pathLength <= range.upperBound - offset - 4,
+                      let jsonLength = u32(at: offset + 4 + pathLength), jsonLength <= range.upperBound - offset - 8 - pathLength else {
+                    Log.error("site data is corrupt")
+                    return nil
+                }
+                let pathStart = offset + 4, jsonStart = pathStart + pathLength + 4
+                offset = jsonStart + jsonLength
+                guard pathLength == wanted.count,
+                      !(0..<pathLength).contains(where: { bytes[pathStart + $0] != wanted[$0] }) else { continue }
+                do throws(JSONError) {
+                    let list = try JSON.parse(Array(bytes[jsonStart..<(jsonStart + jsonLength)]))
+                    return (list.arrayValue ?? []).map { item in
+                        SuspendedSection(id: item["id"]?.intValue ?? 0, loader: item["loader"]?.stringValue ?? "",
+                                         arguments: item["arguments"]?.objectValue ?? Object())
+                    }
+                } catch {
+                    Log.error("site data is corrupt: " + error.description)
+                    return nil
+                }
+            }
+            return nil
+        }
     }
 
     static func loadGlobals() -> Object {
@@ -63,7 +85,7 @@ struct SiteData {
         return UnsafeBufferPointer(start: pointer, count: Int(length))
     }
 
-    /// Where part `index` (0–2: a JSON document; 3: the template bytes) lies in the blob;
+    /// Where part `index` (0–2: limits, pages, config; 3: the template bytes) lies in the blob;
     /// nil when the blob is absent or corrupt.
     private static func range(of index: Int) -> Range<Int>? {
         let bytes = blob
@@ -79,7 +101,7 @@ struct SiteData {
         return nil
     }
 
-    /// JSON document `index`, parsed; nil (and a log line) when it is missing or corrupt.
+    /// JSON part `index` (0 or 2), parsed; nil (and a log line) when it is missing or corrupt.
     private static func document(_ index: Int) -> Value? {
         guard !blob.isEmpty else { return nil }  // a site without functions links no site data
         guard let range = range(of: index) else {
