@@ -21,7 +21,6 @@ struct SiteData {
     /// The limits, the key-value store and the island keys.
     static let current: SiteData = load()
 
-
     /// What templates see beneath their own variables: `config`.
     static let globals: Object = loadGlobals()
 
