@@ -39,10 +39,7 @@ struct SiteData {
     static func sections(forPage path: String) -> [SuspendedSection]? {
         guard let range = range(of: 1) else { return nil }
         let bytes = blob
-        func u32(at offset: Int) -> Int? {
-            guard range.upperBound - offset >= 4 else { return nil }
-            return Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
-        }
+        func u32(at offset: Int) -> Int? { length(in: bytes, at: offset, end: range.upperBound) }
         var key = path
         return key.withUTF8 { wanted -> [SuspendedSection]? in
             var offset = range.lowerBound
@@ -91,13 +88,17 @@ struct SiteData {
         var start = 0
         for part in 0...index {
             if part == 3 { return start..<bytes.count }
-            guard bytes.count - start >= 4 else { return nil }
-            let length = Int(bytes[start]) | Int(bytes[start + 1]) << 8 | Int(bytes[start + 2]) << 16 | Int(bytes[start + 3]) << 24
-            guard length <= bytes.count - start - 4 else { return nil }
-            if part == index { return (start + 4)..<(start + 4 + length) }
-            start += 4 + length
+            guard let count = length(in: bytes, at: start, end: bytes.count), count <= bytes.count - start - 4 else { return nil }
+            if part == index { return (start + 4)..<(start + 4 + count) }
+            start += 4 + count
         }
         return nil
+    }
+
+    /// The u32 little-endian length at `offset`; nil when fewer than 4 bytes are left before `end`.
+    private static func length(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int, end: Int) -> Int? {
+        guard end - offset >= 4 else { return nil }
+        return Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
     }
 
     /// JSON part `index` (0 or 2), parsed; nil (and a log line) when it is missing or corrupt.

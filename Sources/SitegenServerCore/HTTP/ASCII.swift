@@ -43,25 +43,18 @@ enum ASCII {
         return a.withUnsafeBufferPointer { x in b.withUTF8 { y in equal(x, y, ignoringCase: true) } }
     }
 
-    /// Whether bytes in memory equal a literal ignoring ASCII case: one loop over two
-    /// buffers, with no generic specialisation per pair of collection types.
+    /// Whether bytes in memory equal a literal ignoring ASCII case.
     static func equalsIgnoringCase(_ a: Slice<UnsafeBufferPointer<UInt8>>, _ b: StaticString) -> Bool {
-        guard a.count == b.utf8CodeUnitCount else { return false }
-        let other = b.utf8Start
-        var offset = 0
-        for byte in a {
-            guard lowercased(byte) == lowercased(other[offset]) else { return false }
-            offset += 1
-        }
-        return true
+        equal(UnsafeBufferPointer(rebasing: a), bytes(of: b), ignoringCase: true)
     }
 
     /// Whether bytes in memory equal a literal exactly.
     static func equals(_ a: UnsafeBufferPointer<UInt8>, _ b: StaticString) -> Bool {
-        guard a.count == b.utf8CodeUnitCount else { return false }
-        let other = b.utf8Start
-        for offset in 0..<a.count where a[offset] != other[offset] { return false }
-        return true
+        equal(a, bytes(of: b), ignoringCase: false)
+    }
+
+    private static func bytes(of literal: StaticString) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
     }
 
     /// Whether `byte` is optional whitespace (OWS: space or horizontal tab).
