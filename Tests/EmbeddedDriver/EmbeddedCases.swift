@@ -272,6 +272,7 @@ extension EmbeddedCases {
         record("suggestion.none", Suggestion.nearest(to: "zzzzzz", in: filters))
         record("suggestion.closerWins", Suggestion.nearest(to: "tilte", in: ["title", "tile"]))
         record("suggestion.firstOfEqual", Suggestion.nearest(to: "café", in: ["cafe", "caff"]))
+        record("suggestion.tieInCodePointOrder", Suggestion.nearest(to: "café", in: ["caff", "cafe"]))
         record("suggestion.shortName", Suggestion.nearest(to: "a", in: ["b"]))
         record("suggestion.emptyCandidates", Suggestion.nearest(to: "x", in: []))
         record("suggestion.editDistance", Suggestion.editDistance(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars)))

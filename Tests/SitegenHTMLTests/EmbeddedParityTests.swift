@@ -90,6 +90,9 @@ import Testing
         #expect(r["suggestion.caseOnly"] == #""title""#)
         #expect(r["suggestion.none"] == "nil")
         #expect(r["suggestion.closerWins"] == #""tile""#)
+        // Equally close: the first in code-point order, whatever the candidates' order.
+        #expect(r["suggestion.firstOfEqual"] == #""cafe""#)
+        #expect(r["suggestion.tieInCodePointOrder"] == #""cafe""#)
         #expect(r["suggestion.editDistance"] == "3")
     }
 

@@ -1,15 +1,17 @@
 /// Near-miss suggestions for names the author mistyped ("did you mean 'upper'?").
 public enum Suggestion {
     /// The candidate closest to `name` by edit distance, if it is within 2 edits
-    /// (or a case-only difference).
+    /// (or a case-only difference). Of equally close candidates, the first in code-point
+    /// order (``Text/compare(_:_:)``) wins, so the answer does not depend on the order of
+    /// `candidates` (a dictionary's keys need no sort).
     public static func nearest(to name: String, in candidates: [String]) -> String? {
         let target = Array(CaseMapping.lowercase(name).unicodeScalars)
         var best: (String, Int)? = nil
         for candidate in candidates {
             let distance = editDistance(target, Array(CaseMapping.lowercase(candidate).unicodeScalars))
-            if distance <= 2, distance < (best?.1 ?? Int.max), distance < max(target.count, 2) {
-                best = (candidate, distance)
-            }
+            guard distance <= 2, distance < max(target.count, 2) else { continue }
+            if let (current, least) = best, distance > least || (distance == least && Text.compare(candidate, current) >= 0) { continue }
+            best = (candidate, distance)
         }
         return best?.0
     }

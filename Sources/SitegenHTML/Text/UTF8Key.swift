@@ -65,7 +65,9 @@ extension Text {
 
     /// Whether a string has the bytes of a literal.
     public static func equal(_ a: String, _ b: StaticString) -> Bool {
-        b.withUTF8Buffer { bytes in a.utf8.count == bytes.count && a.utf8.elementsEqual(bytes) }
+        guard a.utf8.count == b.utf8CodeUnitCount else { return false }
+        var a = a
+        return a.withUTF8 { x in b.withUTF8Buffer { y in bytesEqual(x, y) } }
     }
 
     /// Whether `list` holds a string with the bytes of `s`.

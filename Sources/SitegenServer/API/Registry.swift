@@ -23,21 +23,46 @@ public final class FunctionRegistry {
         }
     }
 
-    // Keyed by bytes: `String` keys would link the Unicode tables into every component (`UTF8Key`).
-    var functions: [UTF8Key: Entry] = [:]
-    var loaders: [UTF8Key: Loader] = [:]
+    // Lists in registration order, searched by bytes (``Text/equal(_:_:)``; `String`'s
+    // own `==` would link the Unicode tables). A site has a handful of each, and a fresh
+    // instance (one per request under `wasmtime serve`) fills them on first use: a scan
+    // costs less than hashing, and two dictionary types would add their generic code to
+    // the component.
+    private(set) var functions: [(name: String, entry: Entry)] = []
+    private(set) var loaders: [(name: String, loader: Loader)] = []
     var registered = false
 
     public init() {}
 
-    /// Registers a function.
+    /// Registers a function (again under the same name: replaces it).
     public func add(function name: String, _ function: @escaping ServerFunction, isPublic: Bool = false) {
-        functions[UTF8Key(name)] = Entry(function: function, isPublic: isPublic)
+        let entry = Entry(function: function, isPublic: isPublic)
+        if let index = functions.firstIndex(where: { Text.equal($0.name, name) }) {
+            functions[index].entry = entry
+        } else {
+            functions.append((name, entry))
+        }
     }
 
-    /// Registers a loader that answers later.
+    /// Registers a loader that answers later (again under the same name: replaces it).
     public func add(loader name: String, _ loader: @escaping Loader) {
-        loaders[UTF8Key(name)] = loader
+        if let index = loaders.firstIndex(where: { Text.equal($0.name, name) }) {
+            loaders[index].loader = loader
+        } else {
+            loaders.append((name, loader))
+        }
+    }
+
+    /// The function registered as `name`.
+    func function(named name: String) -> Entry? {
+        for item in functions where Text.equal(item.name, name) { return item.entry }
+        return nil
+    }
+
+    /// The loader registered as `name`.
+    func loader(named name: String) -> Loader? {
+        for item in loaders where Text.equal(item.name, name) { return item.loader }
+        return nil
     }
 }
 

@@ -18,8 +18,8 @@ struct FunctionEndpoint {
         guard Text.equal(request.method, "POST") else {
             return respond(error: 405, "server functions are called with POST", extra: [("allow", "POST")])
         }
-        guard let entry = FunctionRegistry.shared.functions[UTF8Key(name)] else {
-            let known = Text.sorted(FunctionRegistry.shared.functions.keys.map { $0.string })
+        guard let entry = FunctionRegistry.shared.function(named: name) else {
+            let known = FunctionRegistry.shared.functions.map { $0.name }
             var message = "no server function '" + name + "'"
             if let near = nearest(name, known) { message += "; did you mean '" + near + "'?" }
             return respond(error: 404, message)

@@ -29,7 +29,7 @@ struct IslandEndpoint {
         } catch {
             return fail(400, "the island arguments are not a JSON object")
         }
-        guard let load = FunctionRegistry.shared.loaders[UTF8Key(loader)] else { return fail(404, "no island '" + loader + "'") }
+        guard let load = FunctionRegistry.shared.loader(named: loader) else { return fail(404, "no island '" + loader + "'") }
         let section = SuspendedSection(id: 0, loader: loader, arguments: arguments)
         var answered = false
         let timeout = Scheduler.after(milliseconds: SiteData.current.loaderTimeoutMilliseconds) {

@@ -10,8 +10,12 @@ final class StreamedPage {
     let shell: [UInt8]
     let sections: [SuspendedSection]
     let writer: BodyWriter
-    private var finished: Set<Int> = []
-    private var timers: [Int: Scheduler.Timer] = [:]
+    /// Per section, by its index in ``sections``: whether it was sent, and its timeout.
+    /// (Arrays, not a `Set` and a `Dictionary`: each is one more set of generic code in
+    /// the component.)
+    private var finished: [Bool]
+    private var finishedCount = 0
+    private var timers: [Scheduler.Timer?]
     private var sentRuntime = false
     private var tail: [UInt8] = []
 
@@ -19,6 +23,8 @@ final class StreamedPage {
         self.shell = shell
         self.sections = sections
         self.writer = writer
+        finished = Array(repeating: false, count: sections.count)
+        timers = Array(repeating: nil, count: sections.count)
     }
 
     func start() {
@@ -46,27 +52,33 @@ final class StreamedPage {
     private func startLoaders() {
         let registry = FunctionRegistry.shared
         let timeout = SiteData.current.loaderTimeoutMilliseconds
-        for section in sections {
-            guard let loader = registry.loaders[UTF8Key(section.loader)] else {
-                complete(section, .failure(.server("no loader '" + section.loader + "'")))
+        for (index, section) in sections.enumerated() {
+            guard let loader = registry.loader(named: section.loader) else {
+                complete(index, .failure(.server("no loader '" + section.loader + "'")))
                 continue
             }
-            timers[section.id] = Scheduler.after(milliseconds: timeout) {
-                self.timers[section.id] = nil
-                self.complete(section, .failure(.upstream("loader '" + section.loader + "' timed out after " + String(timeout) + " ms")))
+            timers[index] = Scheduler.after(milliseconds: timeout) {
+                self.timers[index] = nil
+                self.complete(index, .failure(.upstream("loader '" + section.loader + "' timed out after " + String(timeout) + " ms")))
             }
             // Each loader starts on its own turn, after the shell was queued.
             Scheduler.current?.spawn {
-                loader(section.arguments) { result in self.complete(section, result) }
+                loader(section.arguments) { result in self.complete(index, result) }
             }
         }
     }
 
-    /// The first completion of a section wins (a late loader after its timeout is ignored).
-    func complete(_ section: SuspendedSection, _ result: Result<Value, FunctionError>) {
-        guard !finished.contains(section.id) else { return }
-        finished.insert(section.id)
-        if let timer = timers.removeValue(forKey: section.id) { timer.cancel() }
+    /// The first completion of the section at `index` wins (a late loader after its
+    /// timeout is ignored).
+    func complete(_ index: Int, _ result: Result<Value, FunctionError>) {
+        guard !finished[index] else { return }
+        finished[index] = true
+        finishedCount += 1
+        if let timer = timers[index] {
+            timers[index] = nil
+            timer.cancel()
+        }
+        let section = sections[index]
         var html: String
         switch result {
         case .success(let value):
@@ -91,7 +103,7 @@ final class StreamedPage {
     }
 
     func finishIfDone() {
-        guard finished.count == sections.count else { return }
+        guard finishedCount == sections.count else { return }
         writer.send(tail)
         writer.finish()
     }
