@@ -398,6 +398,10 @@ extension EmbeddedCases {
         record("integer.json.serialize", JSON.serialize(["ms": 1_700_000_000_000.0]))
         record("integer.intValue.huge", Value.double(1e20).intValue)
         record("integer.intValue.fraction", Value.double(3.5).intValue)
+        // Within 32 bits, so natively and in wasm32 alike; the native suite compares the rest with `Int(_:)`.
+        for text in ["2147483647", "-2147483648", "+12", "-0", "", "-", "1a", "99999999999999999999"] {
+            record("integer.text." + text, Text.integer(text))
+        }
         record("integer.exactInteger", Value.exactInteger(1_700_000_000_000.0).map { String($0) })
     }
 }

@@ -155,9 +155,11 @@ struct JSONParser {
         return key
     }
 
-    private mutating func parseLiteral(_ word: String, _ value: Value) throws(JSONError) -> Value {
-        for byte in word.utf8 {
-            guard next == byte else { throw JSONError.expected("'" + word + "'", at: index, in: input) }
+    /// `true`, `false` or `null`: compared in place (a literal's bytes, not a `String`'s view).
+    private mutating func parseLiteral(_ word: StaticString, _ value: Value) throws(JSONError) -> Value {
+        let bytes = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for byte in bytes {
+            guard next == byte else { throw JSONError.expected("'" + String(decoding: bytes, as: UTF8.self) + "'", at: index, in: input) }
             index += 1
         }
         return value

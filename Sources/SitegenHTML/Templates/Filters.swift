@@ -168,13 +168,13 @@ public enum Filters {
     public static func int(_ value: Value, _ args: Arguments, _ call: FilterCall) -> Value {
         if let i = value.intValue { return .int(i) }
         if let d = value.doubleValue, d.isFinite, let i = Int(exactly: d.rounded(.towardZero)) { return .int(i) }
-        if let s = value.stringValue, let i = Int(Text.trim(s)) { return .int(i) }
+        if let s = value.stringValue, let i = Text.integer(Text.trim(s)) { return .int(i) }
         return .int(args.value(0, "default")?.intValue ?? 0)
     }
 
     public static func float(_ value: Value, _ args: Arguments, _ call: FilterCall) -> Value {
         if let d = value.doubleValue { return .double(d) }
-        if let s = value.stringValue, let i = Int(Text.trim(s)) { return .double(Double(i)) }
+        if let s = value.stringValue, let i = Text.integer(Text.trim(s)) { return .double(Double(i)) }
         return .double(0)
     }
 

@@ -9,6 +9,32 @@ public enum Text {
         find(Array(needle.utf8), in: Array(haystack.utf8), from: 0) != nil
     }
 
+    /// A decimal integer, as `Int(_:)` reads one: an optional `+` or `-`, then one or more
+    /// ASCII digits, and `nil` for anything else or on overflow. (`Int(_:)` itself is
+    /// generic over `StringProtocol` and weighs a kilobyte in the wasm component.)
+    public static func integer(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            var i = 0
+            let negative = bytes.first == UInt8(ascii: "-")
+            if negative || bytes.first == UInt8(ascii: "+") { i = 1 }
+            guard i < bytes.count else { return nil }
+            var value = 0
+            while i < bytes.count {
+                let digit = Int(bytes[i]) - 0x30
+                guard digit >= 0, digit <= 9 else { return nil }
+                // Accumulated negatively: Int.min has no positive counterpart.
+                let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+                let (next, o2) = times10.subtractingReportingOverflow(digit)
+                if o1 || o2 { return nil }
+                value = next
+                i += 1
+            }
+            if negative { return value }
+            return value == Int.min ? nil : -value
+        }
+    }
+
     /// Orders two strings by code point (their UTF-8 bytes), deterministically on every platform.
     public static func compare(_ a: String, _ b: String) -> Int {
         var a = a, b = b

@@ -49,7 +49,7 @@ public struct Request {
     public func int(_ name: String) throws(FunctionError) -> Int {
         guard let value = fields[name] else { throw .badRequest("the field '" + name + "' is missing", field: name) }
         if let i = value.intValue { return i }
-        if case .string(let s) = value, let i = Int(s) { return i }
+        if case .string(let s) = value, let i = Text.integer(s) { return i }
         throw .badRequest("the field '" + name + "' must be an integer", field: name)
     }
 

@@ -32,7 +32,7 @@ struct FunctionEndpoint {
             }
         }
         let limit = SiteData.current.maxBodyBytes
-        if let length = request.header("content-length").flatMap({ Int($0) }), length > limit {
+        if let length = request.header("content-length").flatMap(Text.integer), length > limit {
             return respond(error: 413, "the body is larger than " + String(limit) + " bytes")
         }
         let contentType = request.header("content-type") ?? ""

@@ -15,8 +15,7 @@ struct IslandEndpoint {
         guard Text.equal(request.method, "GET") || Text.equal(request.method, "HEAD") else {
             return fail(405, "islands are fetched with GET", extra: [("allow", "GET, HEAD")])
         }
-        let query = queryFields()
-        guard let encoded = query[UTF8Key("a")], let signature = query[UTF8Key("s")] else {
+        guard let encoded = queryField("a"), let signature = queryField("s") else {
             return fail(400, "missing the island arguments (a) or signature (s)")
         }
         guard IslandSignature.verify(loader: loader, encodedArguments: encoded, signature: signature, keys: SiteData.current.islandKeys) else {
@@ -57,16 +56,17 @@ struct IslandEndpoint {
         }
     }
 
-    /// `a` and `s` from the query (values are base64url/hex: no decoding needed).
-    func queryFields() -> [UTF8Key: String] {
-        var fields: [UTF8Key: String] = [:]
+    /// The query field `name` (`a` or `s`; the last one if repeated). The values are
+    /// base64url or hex: no decoding needed.
+    func queryField(_ name: StaticString) -> String? {
         let parts = Text.split(request.target, "?")
-        guard parts.count >= 2 else { return fields }
+        guard parts.count >= 2 else { return nil }
+        var value: String? = nil
         for pair in Text.split(parts[1], "&") {
             let kv = Text.split(pair, "=")
-            if kv.count == 2 { fields[UTF8Key(kv[0])] = kv[1] }
+            if kv.count == 2, Text.equal(kv[0], name) { value = kv[1] }
         }
-        return fields
+        return value
     }
 
     /// The section's error view (its island's error block or the default), with the

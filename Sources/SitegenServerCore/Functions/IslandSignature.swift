@@ -63,30 +63,33 @@ public enum Base64URL {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The bytes of base64url text (no padding); nil for any other character or a length
+    /// that leaves a lone character. Bits left over after the last byte are ignored.
     public static func decode(_ text: String) -> [UInt8]? {
-        var values: [UInt8] = []
-        for b in text.utf8 {
-            switch b {
-            case 0x41...0x5A: values.append(b - 0x41)
-            case 0x61...0x7A: values.append(b - 0x61 + 26)
-            case 0x30...0x39: values.append(b - 0x30 + 52)
-            case 0x2D: values.append(62)
-            case 0x5F: values.append(63)
-            default: return nil
+        var text = text
+        return text.withUTF8 { input -> [UInt8]? in
+            guard input.count % 4 != 1 else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(input.count / 4 * 3 + 2)
+            var buffer: UInt32 = 0, bits: UInt32 = 0
+            for b in input {
+                let value: UInt8
+                switch b {
+                case 0x41...0x5A: value = b - 0x41
+                case 0x61...0x7A: value = b - 0x61 + 26
+                case 0x30...0x39: value = b - 0x30 + 52
+                case 0x2D: value = 62
+                case 0x5F: value = 63
+                default: return nil
+                }
+                buffer = buffer << 6 | UInt32(value)
+                bits += 6
+                if bits >= 8 {
+                    bits -= 8
+                    out.append(UInt8(truncatingIfNeeded: buffer >> bits))
+                }
             }
+            return out
         }
-        if values.count % 4 == 1 { return nil }
-        var out: [UInt8] = []
-        var i = 0
-        while i < values.count {
-            let chunk = values[i..<min(i + 4, values.count)]
-            var n: UInt32 = 0
-            for (k, v) in chunk.enumerated() { n |= UInt32(v) << (18 - 6 * UInt32(k)) }
-            out.append(UInt8(n >> 16 & 0xFF))
-            if chunk.count > 2 { out.append(UInt8(n >> 8 & 0xFF)) }
-            if chunk.count > 3 { out.append(UInt8(n & 0xFF)) }
-            i += 4
-        }
-        return out
     }
 }

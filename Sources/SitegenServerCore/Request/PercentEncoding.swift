@@ -3,11 +3,14 @@ enum PercentEncoding {
     /// Appends `segment` with every byte outside `pchar` (unreserved, sub-delims, `:`
     /// and `@`) written as `%XX`; `%` itself is encoded, because segments are decoded.
     static func appendEncodedSegment(_ segment: String, to bytes: inout [UInt8]) {
-        for byte in segment.utf8 {
-            if isPathCharacter(byte) {
-                bytes.append(byte)
-            } else {
-                appendEscape(byte, to: &bytes)
+        var segment = segment
+        segment.withUTF8 { utf8 in
+            for byte in utf8 {
+                if isPathCharacter(byte) {
+                    bytes.append(byte)
+                } else {
+                    appendEscape(byte, to: &bytes)
+                }
             }
         }
     }

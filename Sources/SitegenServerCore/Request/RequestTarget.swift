@@ -84,14 +84,16 @@ public struct RequestTarget: Equatable, Sendable {
     /// ``query`` with any non-ASCII bytes percent-encoded, safe for a `Location` header
     /// (parsing already refused control characters and spaces).
     public var encodedQuery: String? {
-        guard let query else { return nil }
+        guard var query else { return nil }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(query.utf8.count)
-        for byte in query.utf8 {
-            if byte < 0x80 {
-                bytes.append(byte)
-            } else {
-                PercentEncoding.appendEscape(byte, to: &bytes)
+        query.withUTF8 { utf8 in
+            bytes.reserveCapacity(utf8.count)
+            for byte in utf8 {
+                if byte < 0x80 {
+                    bytes.append(byte)
+                } else {
+                    PercentEncoding.appendEscape(byte, to: &bytes)
+                }
             }
         }
         return String(decoding: bytes, as: UTF8.self)

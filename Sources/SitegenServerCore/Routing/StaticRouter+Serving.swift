@@ -29,9 +29,8 @@ extension StaticRouter {
         let contentType = ("content-type", MIMETypes.headerValue(for: entry.contentType))
         if let range {
             guard let (offset, length) = range.resolve(size: entry.size) else {
-                var response = generated(416, ErrorPage.rangeNotSatisfiable(size: entry.size), isHead: false)
-                response.headers.insert(("content-range", "bytes */\(entry.size)"), at: 2)
-                return response
+                return generated(416, ErrorPage.rangeNotSatisfiable(size: entry.size), isHead: false,
+                                 extra: ("content-range", "bytes */" + String(entry.size)))
             }
             return StaticResponse(
                 status: 206,

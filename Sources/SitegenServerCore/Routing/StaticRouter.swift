@@ -116,9 +116,7 @@ public struct StaticRouter: Sendable {
         }
         let isHead = ASCII.equals(method, "HEAD")
         guard isHead || ASCII.equals(method, "GET") else {
-            var response = generated(405, ErrorPage.methodNotAllowed, isHead: false)
-            response.headers.insert(("allow", "GET, HEAD"), at: 0)
-            return .response(response)
+            return .response(generated(405, ErrorPage.methodNotAllowed, isHead: false, extra: ("allow", "GET, HEAD")))
         }
         let response = resolve(target, isGET: !isHead, fields: fields, manifest: manifest)
         return .response(isHead ? StaticResponse(status: response.status, headers: response.headers, body: .none) : response)
@@ -144,16 +142,12 @@ public struct StaticRouter: Sendable {
         ASCII.equals(segment, reservedPrefix)
     }
 
-    /// A generated HTML page with no-cache headers; the body is dropped for HEAD.
-    func generated(_ status: UInt16, _ page: [UInt8], isHead: Bool) -> StaticResponse {
-        StaticResponse(
-            status: status,
-            headers: [
-                ("content-type", "text/html; charset=utf-8"),
-                ("content-length", String(page.count)),
-                ("cache-control", "no-cache"),
-                ("x-content-type-options", "nosniff"),
-            ],
-            body: isHead ? .none : .bytes(page))
+    /// A generated HTML page with no-cache headers and `extra` (`allow` for a 405,
+    /// `content-range` for a 416); the body is dropped for HEAD.
+    func generated(_ status: UInt16, _ page: [UInt8], isHead: Bool, extra: (String, String)? = nil) -> StaticResponse {
+        var headers = [("content-type", "text/html; charset=utf-8"), ("content-length", String(page.count))]
+        if let extra { headers.append(extra) }
+        headers += [("cache-control", "no-cache"), ("x-content-type-options", "nosniff")]
+        return StaticResponse(status: status, headers: headers, body: isHead ? .none : .bytes(page))
     }
 }
