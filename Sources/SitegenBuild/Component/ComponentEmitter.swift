@@ -185,14 +185,15 @@ struct ComponentEmitter {
         hashInput += Array(((try? Toolchain.run(toolchain.swiftc, ["--version"])) ?? "").utf8)
         // Paths relative to the runtime's root: a checkout and an installed share/sitegen
         // with the same sources share the compiled objects.
-        for file in sources.core + sources.html + sources.server + [runtime.shim] {
+        for file in sources.core + sources.html + sources.server + [runtime.shim, runtime.allocator] {
             let relative = file.hasPrefix(runtime.root + "/") ? String(file.dropFirst(runtime.root.count + 1)) : file
             hashInput += Array(relative.utf8) + ((FileManager.default.contents(atPath: file)).map { Array($0) } ?? [])
         }
         let directory = cache + "/runtime-" + ContentHash.hex(hashInput)
         let names = ["SitegenServerCore", "SitegenHTML", "SitegenServer"]
         // shim.o first: its .bss variable then starts .bss (see `sitegen_initialize` in shim.c).
-        let objects = [directory + "/shim.o"] + names.map { directory + "/" + $0 + ".o" }
+        // allocator.o before libc: its malloc and free are the ones linked.
+        let objects = [directory + "/shim.o", directory + "/allocator.o"] + names.map { directory + "/" + $0 + ".o" }
         if objects.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return (objects, directory + "/modules") }
         // One compile at a time per cache (parallel builds and tests share it); whoever
         // waited finds the objects there.
@@ -210,6 +211,7 @@ struct ComponentEmitter {
         }
         // reference-types: `_initialize` writes the function table with `table.set`.
         try Toolchain.run(toolchain.clang, ["--target=wasm32-unknown-unknown", "-Os", "-mreference-types", "-c", runtime.shim, "-o", temp + "/shim.o"])
+        try Toolchain.run(toolchain.clang, ["--target=wasm32-unknown-unknown", "-Os", "-c", runtime.allocator, "-o", temp + "/allocator.o"])
         try? FileManager.default.removeItem(atPath: directory)
         try FileManager.default.moveItem(atPath: temp, toPath: directory)
         return (objects, directory + "/modules")

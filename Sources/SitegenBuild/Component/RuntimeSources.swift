@@ -8,6 +8,8 @@ struct RuntimeSources: Sendable {
 
     var wit: String { root + "/wit" }
     var shim: String { root + "/Sources/SitegenServer/Runtime/shim.c" }
+    /// The allocator (segregated free lists; replaces wasi-libc's dlmalloc).
+    var allocator: String { root + "/Sources/SitegenServer/Runtime/allocator.c" }
 
     var swiftSources: (core: [String], html: [String], server: [String]) {
         (Self.swiftFiles(in: root + "/Sources/SitegenServerCore"), Self.swiftFiles(in: root + "/Sources/SitegenHTML"),

@@ -1,7 +1,7 @@
 // The C side of the site component: what Embedded Swift expects from a libc, and the
-// canonical ABI's `cabi_realloc`. malloc/free/posix_memalign/memcmp come from Debian's
-// wasi-libc (dlmalloc over memory.grow; no WASI imports), so freed memory is reused and
-// a host may keep an instance for many requests.
+// canonical ABI's `cabi_realloc`. malloc/free/posix_memalign come from allocator.c (free
+// lists over memory.grow: freed memory is reused, so a host may keep an instance for many
+// requests); memcpy, memcmp and the like from Debian's wasi-libc.
 typedef unsigned long size_t;
 typedef unsigned long long u64;
 
@@ -27,7 +27,7 @@ __attribute__((aligned(4096))) static volatile char data_start[1] = {1};
 // `wasm-tools component new` calls it once at instantiation, before anything else runs.
 //
 // It first writes the zeros .bss already holds. A host maps a fresh instance's memory
-// lazily: a page first read and then written (dlmalloc's state, Swift's globals) faults
+// lazily: a page first read and then written (the allocator's state, Swift's globals) faults
 // twice, and the second fault replaces a mapping, which costs a TLB shootdown on every
 // core the host runs on. Written first, the page faults once. `wasmtime serve` makes an
 // instance per request, so this is per request (Benchmarks/README.md, "Why a static page…").
@@ -55,8 +55,8 @@ void *cabi_realloc(void *old, size_t old_size, size_t align, size_t new_size) {
         if (old) free(old);
         return (void *)align;
     }
-    if (old) return realloc(old, new_size);  // dlmalloc returns 8-aligned memory; the ABI never asks more here
-    return align <= 8 ? malloc(new_size) : aligned_alloc(align, (new_size + align - 1) & ~(align - 1));
+    if (old) return realloc(old, new_size);  // 16-aligned (allocator.c); the ABI never asks more here
+    return aligned_alloc(align, new_size);
 }
 
 // The return area of every import call (calls never overlap). A static buffer: a Swift

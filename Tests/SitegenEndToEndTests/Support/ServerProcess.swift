@@ -37,11 +37,12 @@ final class ServerProcess: @unchecked Sendable {
     var logComment: String { "--- \(name) output ---\n" + log.suffix(4000) }
 
     /// `wasmtime serve` on the site, with the flags its imports need
-    /// (``BuiltSite/wasmtimeFlags``: `-S cli --dir DIST::/site` for the filesystem backend).
-    static func startWasmtime(_ site: BuiltSite) throws -> ServerProcess {
+    /// (``BuiltSite/wasmtimeFlags``: `-S cli --dir DIST::/site` for the filesystem backend),
+    /// and `extraFlags` (`--max-instance-reuse-count N`).
+    static func startWasmtime(_ site: BuiltSite, extraFlags: [String] = []) throws -> ServerProcess {
         guard let wasmtime = HostTools.wasmtime else { throw EndToEndError(description: "wasmtime not found") }
         let port = try RawHTTPClient.freePort()
-        let arguments = ["serve", "--addr", "127.0.0.1:\(port)"] + site.wasmtimeFlags + [site.dist + "/server.wasm"]
+        let arguments = ["serve", "--addr", "127.0.0.1:\(port)"] + site.wasmtimeFlags + extraFlags + [site.dist + "/server.wasm"]
         let server = try start(name: "wasmtime serve", executable: wasmtime, arguments: arguments, port: port, directory: nil)
         // wasmtime links the component (and fails on a missing import) before it binds, so
         // an accepted connection means requests will be routed to the component.
@@ -154,8 +155,8 @@ final class ServerProcess: @unchecked Sendable {
 
 /// Runs `body` against `wasmtime serve` for the site, then stops the host; the host's
 /// log is attached to thrown errors and reported when the component trapped.
-func withWasmtime<T>(_ site: BuiltSite, _ body: (ServerProcess) throws -> T) throws -> T {
-    try withHost(try ServerProcess.startWasmtime(site), body)
+func withWasmtime<T>(_ site: BuiltSite, extraFlags: [String] = [], _ body: (ServerProcess) throws -> T) throws -> T {
+    try withHost(try ServerProcess.startWasmtime(site, extraFlags: extraFlags), body)
 }
 
 /// Runs `body` against `wash dev` for the site, then stops it.
