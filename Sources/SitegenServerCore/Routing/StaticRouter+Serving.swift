@@ -17,48 +17,40 @@ extension StaticRouter {
             if ifRangeHolds { range = single }
         }
         let coding: ContentCoding = range != nil ? .identity : negotiatedCoding(for: entry, fields: fields)
-        let etagValue = ASCII.join("\"", entry.etag, coding.etagSuffix, "\"")
-        let cacheControl = Self.cacheControl(for: entry)
-        let vary: [(String, String)] = entry.hasVariants ? [("vary", "accept-encoding")] : []
-
-        if let value = fields.value("if-none-match"),
-           EntityTag.noneMatchHeader(value, matches: Array(ASCII.join(entry.etag, coding.etagSuffix).utf8)) {
-            return StaticResponse(status: 304, headers: [("etag", etagValue), ("cache-control", cacheControl)] + vary, body: .none)
-        }
-
-        let contentType = ("content-type", MIMETypes.headerValue(for: entry.contentType))
-        if let range {
-            guard let (offset, length) = range.resolve(size: entry.size) else {
+        // If-None-Match before Range (RFC 9110 section 13.2.2): a 304 wins over a 206 or 416.
+        let notModified = fields.value("if-none-match").map {
+            EntityTag.noneMatchHeader($0, matches: Array(ASCII.join(entry.etag, coding.etagSuffix).utf8))
+        } ?? false
+        var offset: UInt64 = 0, length = size(of: entry, coding: coding)
+        if let range, !notModified {
+            guard let resolved = range.resolve(size: entry.size) else {
                 return generated(416, ErrorPage.rangeNotSatisfiable(size: entry.size), isHead: false,
                                  extra: ("content-range", "bytes */" + String(entry.size)))
             }
-            return StaticResponse(
-                status: 206,
-                headers: [
-                    contentType,
-                    ("content-length", String(length)),
-                    ("content-range", "bytes \(offset)-\(offset + length - 1)/\(entry.size)"),
-                    ("etag", etagValue),
-                    ("cache-control", cacheControl),
-                    ("accept-ranges", "bytes"),
-                ] + vary + [("x-content-type-options", "nosniff")],
-                body: .asset(path: entry.path, offset: offset, length: length))
+            (offset, length) = resolved
         }
 
-        let length = size(of: entry, coding: coding)
-        // Appended one by one into room for all of them: the most common response of the
-        // server component allocates its header list once.
+        // One list for 200, 206 and 304, in this order; a 304 has only the validators
+        // (RFC 9110 section 15.4.5). Appended into room for all of them: the most common
+        // response of the server component allocates its header list once.
         var headers: [(String, String)] = []
         headers.reserveCapacity(8)
-        headers.append(contentType)
-        if let token = coding.token { headers.append(("content-encoding", token)) }
-        headers.append(("content-length", String(length)))
-        headers.append(("etag", etagValue))
-        headers.append(("cache-control", cacheControl))
-        headers.append(("accept-ranges", "bytes"))
+        if !notModified {
+            headers.append(("content-type", MIMETypes.headerValue(for: entry.contentType)))
+            if let token = coding.token { headers.append(("content-encoding", token)) }
+            headers.append(("content-length", String(length)))
+            if range != nil {
+                headers.append(("content-range", "bytes \(offset)-\(offset + length - 1)/\(entry.size)"))
+            }
+        }
+        headers.append(("etag", ASCII.join("\"", entry.etag, coding.etagSuffix, "\"")))
+        headers.append(("cache-control", Self.cacheControl(for: entry)))
+        if !notModified { headers.append(("accept-ranges", "bytes")) }
         if entry.hasVariants { headers.append(("vary", "accept-encoding")) }
+        if notModified { return StaticResponse(status: 304, headers: headers, body: .none) }
         headers.append(("x-content-type-options", "nosniff"))
-        return StaticResponse(status: 200, headers: headers, body: .asset(path: variantPath(entry, coding), offset: 0, length: length))
+        return StaticResponse(status: range != nil ? 206 : 200, headers: headers,
+                              body: .asset(path: variantPath(entry, coding), offset: offset, length: length))
     }
 
     /// 404: the site's own page (negotiated like any asset, but without validators or
