@@ -8,6 +8,8 @@ import SitegenServerCore
 /// changes a file, not the component, and nothing is relinked. Each request first looks
 /// at the manifest's stamp (``stampPath``, its hash, rewritten with it) and reads the
 /// manifest again when the stamp changed, so an instance outlives preview rebuilds.
+/// That code is reached only through the C hook a preview build's manifest.c defines
+/// (`sitegen_refresh_external_manifest`), so other builds do not link it (2 KB).
 enum Site {
     /// Where a preview build writes the manifest, beside the site's files (never served:
     /// it is not in the manifest).
@@ -42,6 +44,11 @@ enum Site {
             }
         }
         guard isLinked == false else { return }
+        cRefreshExternalManifest()
+    }
+
+    /// A preview build's refresh: reads the manifest again when its stamp changed.
+    static func refreshExternal() {
         let stamp = Assets.read(stampPath, offset: 0, length: 64)
         if loaded != nil && stamp != nil && stamp == loadedStamp { return }
         loaded = external()
@@ -74,6 +81,10 @@ enum Site {
         return manifest
     }
 }
+
+/// Called by a preview build's manifest.c (``cRefreshExternalManifest()``).
+@_cdecl("sitegen_site_refresh_external")
+func siteRefreshExternal() { Site.refreshExternal() }
 
 /// `sitegen:site/assets`, as the linked adapter answers it. Every read goes through
 /// ``withBytes(_:offset:length:_:)``, which owns the buffer the backend returns.

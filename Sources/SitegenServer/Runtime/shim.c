@@ -109,3 +109,6 @@ int putchar(int c) {
 // override them when the site has some.
 __attribute__((weak)) void sitegen_site_register(void) {}
 __attribute__((weak)) const unsigned char *sitegen_site_data(unsigned *length) { *length = 0; return 0; }
+// A build with a linked manifest never reads one from the site's files; a preview build's
+// manifest.c defines this to call the runtime's reader (ManifestSource in the build).
+__attribute__((weak)) void sitegen_refresh_external_manifest(void) {}

@@ -107,4 +107,7 @@
 @_extern(c, "sitegen_free") func cFree(_ pointer: UnsafeMutableRawPointer?)
 @_extern(c, "sitegen_return_area") func cReturnArea() -> UnsafeMutableRawPointer
 @_extern(c, "sitegen_manifest") func cSitegenManifest(_ length: UnsafeMutablePointer<UInt32>) -> UnsafePointer<UInt8>?
+/// A preview build's generated manifest.c calls ``Site/refreshExternal()`` from here; every
+/// other build links shim.c's empty default (the preview-only code is then left out).
+@_extern(c, "sitegen_refresh_external_manifest") func cRefreshExternalManifest()
 @_extern(c, "sitegen_log") func cSitegenLog(_ bytes: UnsafeRawPointer?, _ count: Int32)
