@@ -184,7 +184,8 @@ extension JSONError {
     }
 
     static func hex(_ value: UInt32, digits: Int) -> String {
-        let text = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, digits - text.utf8.count)) + text
+        var text = String(value, radix: 16, uppercase: true)
+        while text.utf8.count < digits { text = "0" + text }
+        return text
     }
 }

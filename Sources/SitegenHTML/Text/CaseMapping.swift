@@ -24,13 +24,23 @@ public enum CaseMapping {
     /// `s` in lower case.
     public static func lowercase(_ s: String) -> String {
         if let unicode { return unicode.lower(s) }
-        return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        return flippingASCIICase(s, from: 0x41, through: 0x5A)
     }
 
     /// `s` in upper case.
     public static func uppercase(_ s: String) -> String {
         if let unicode { return unicode.upper(s) }
-        return String(decoding: s.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
+        return flippingASCIICase(s, from: 0x61, through: 0x7A)
+    }
+
+    /// `s` with the case of the ASCII letters in `first...last` flipped (one case's range).
+    private static func flippingASCIICase(_ s: String, from first: UInt8, through last: UInt8) -> String {
+        var s = s
+        return s.withUTF8 { bytes in
+            var out = Array(bytes)
+            for i in out.indices where out[i] >= first && out[i] <= last { out[i] ^= 0x20 }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// The filters whose output needs the Unicode mapping.

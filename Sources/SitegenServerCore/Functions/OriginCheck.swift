@@ -25,7 +25,7 @@ public enum OriginCheck {
             return .crossOrigin("Sec-Fetch-Site: " + fetchSite)
         }
         guard let origin else { return .unknown }
-        if origin.utf8.elementsEqual("null".utf8) { return .crossOrigin("Origin: null") }
+        if ASCII.equals(origin, "null") { return .crossOrigin("Origin: null") }
         guard let authority, let host = hostOf(origin) else { return .crossOrigin("Origin: " + origin) }
         return ASCII.equalsIgnoringCase(host, authority) ? .sameOrigin : .crossOrigin("Origin: " + origin)
     }
