@@ -74,7 +74,8 @@ public enum HTMLEscaping {
     /// - Parameter url: The URL as the author wrote it.
     public static func isSafeURL(_ url: String) -> Bool {
         // Paths, fragments and queries (most URLs in a site) cannot start with a scheme.
-        if let first = url.utf8.first, first == UInt8(ascii: "/") || first == UInt8(ascii: "#") || first == UInt8(ascii: "?") {
+        var url = url
+        if let first = url.withUTF8({ $0.first }), first == UInt8(ascii: "/") || first == UInt8(ascii: "#") || first == UInt8(ascii: "?") {
             return true
         }
         let prefix = significantPrefix(of: Array(url.utf8), limit: 32)

@@ -27,6 +27,12 @@ public enum CaseMapping {
         return flippingASCIICase(s, from: 0x41, through: 0x5A)
     }
 
+    /// `s` with only its ASCII letters in lower case, whatever is installed (for protocol
+    /// tokens such as media types).
+    public static func asciiLowercase(_ s: String) -> String {
+        flippingASCIICase(s, from: 0x41, through: 0x5A)
+    }
+
     /// `s` in upper case.
     public static func uppercase(_ s: String) -> String {
         if let unicode { return unicode.upper(s) }

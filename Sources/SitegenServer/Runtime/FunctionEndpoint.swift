@@ -108,7 +108,8 @@ enum BodyKind {
     case urlEncoded, multipart(String), json, empty, unsupported
 
     init(_ contentType: String) {
-        let type = asciiLowercased(Text.trim(Text.split(contentType, ";")[0]))
+        // ASCII only: media types are ASCII, and `lowercased()` would link the Unicode case tables.
+        let type = CaseMapping.asciiLowercase(Text.trim(Text.split(contentType, ";")[0]))
         switch UTF8Key(type) {
         case "application/x-www-form-urlencoded": self = .urlEncoded
         case "multipart/form-data": self = .multipart(FormDecoder.parameter("boundary", in: contentType) ?? "")
@@ -158,10 +159,4 @@ enum BodyKind {
         }
         return object
     }
-}
-
-/// ASCII-only lower-casing: header tokens are ASCII, and `lowercased()` would pull the
-/// Unicode case tables into the component.
-func asciiLowercased(_ s: String) -> String {
-    String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
 }

@@ -65,7 +65,7 @@ public struct RequestTarget: Equatable, Sendable {
         self.segments = segments
         self.query = query
         self.hasTrailingSlash = hasTrailingSlash || segments.isEmpty
-        path = segments.count == 1 ? segments[0] : Self.joinedPath(segments)
+        path = segments.count == 1 ? segments[0] : segments.joined(separator: "/")
         pagePath = !self.hasTrailingSlash ? path : segments.isEmpty ? "index.html" : ASCII.join(path, "/index.html")
     }
 
@@ -95,19 +95,6 @@ public struct RequestTarget: Equatable, Sendable {
                     PercentEncoding.appendEscape(byte, to: &bytes)
                 }
             }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// The segments with `/` between them (`joined(separator:)` is one more generic copy in
-    /// the component).
-    private static func joinedPath(_ segments: [String]) -> String {
-        var bytes: [UInt8] = []
-        var first = true
-        for segment in segments {
-            if !first { bytes.append(UInt8(ascii: "/")) }
-            first = false
-            bytes += segment.utf8
         }
         return String(decoding: bytes, as: UTF8.self)
     }
