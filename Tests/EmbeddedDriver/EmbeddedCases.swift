@@ -273,6 +273,8 @@ extension EmbeddedCases {
         record("suggestion.closerWins", Suggestion.nearest(to: "tilte", in: ["title", "tile"]))
         record("suggestion.firstOfEqual", Suggestion.nearest(to: "café", in: ["cafe", "caff"]))
         record("suggestion.tieInCodePointOrder", Suggestion.nearest(to: "café", in: ["caff", "cafe"]))
+        // Two edits in scalars (é → e, drop s), three in UTF-8 bytes: found only by scalars.
+        record("suggestion.countsScalars", Suggestion.nearest(to: "cafés", in: ["cafe"]))
         record("suggestion.shortName", Suggestion.nearest(to: "a", in: ["b"]))
         record("suggestion.emptyCandidates", Suggestion.nearest(to: "x", in: []))
         record("suggestion.editDistance", Suggestion.editDistance(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars)))

@@ -93,6 +93,7 @@ import Testing
         // Equally close: the first in code-point order, whatever the candidates' order.
         #expect(r["suggestion.firstOfEqual"] == #""cafe""#)
         #expect(r["suggestion.tieInCodePointOrder"] == #""cafe""#)
+        #expect(r["suggestion.countsScalars"] == #""cafe""#)
         #expect(r["suggestion.editDistance"] == "3")
     }
 
