@@ -4,8 +4,9 @@
 // `server.wasm`"). A request's allocations are many, small and short-lived, and
 // `wasmtime serve` makes an instance per request, so nothing here coalesces or searches:
 //
-// - Every size rounds up to a class: 16 and 32 bytes, then two classes per power of two
-//   (48, 64, 96, 128, 192, 256, …). A block wastes at most a third of itself.
+// - Every size (with the header) rounds up to a class: 16 and 32 bytes, then two classes
+//   per power of two (48, 64, 96, 128, 192, 256, …). Above 32 bytes a block wastes at most
+//   a third of itself.
 // - A freed block goes on its class's list, and the next allocation of that class takes it
 //   back: free really frees, so a host that keeps an instance for many requests
 //   (`--max-instance-reuse-count`) reuses memory instead of growing it.
