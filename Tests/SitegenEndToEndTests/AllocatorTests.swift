@@ -21,13 +21,15 @@ struct AllocatorTests {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-allocator-" + UUID().uuidString).path
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let libDirectory = URL(fileURLWithPath: toolchain.libc).deletingLastPathComponent().path
+        // wasi-libc's folder (`/usr/lib/wasm32-wasi`) and its sysroot (`/usr`, headers in include/wasm32-wasi).
+        let libDirectory = URL(fileURLWithPath: toolchain.libc).deletingLastPathComponent()
+        let sysroot = libDirectory.deletingLastPathComponent().deletingLastPathComponent().path
         let steps: [(String, [String])] = [
             (toolchain.clang, ["--target=wasm32-unknown-unknown", "-Os", "-c", Repo.root + "/Sources/SitegenServer/Runtime/allocator.c",
                                "-o", work + "/allocator.o"]),
-            (toolchain.clang, ["--target=wasm32-wasi", "--sysroot=/usr", "-O2", "-c", Repo.root + "/Tests/AllocatorTests/allocator-test.c",
+            (toolchain.clang, ["--target=wasm32-wasi", "--sysroot=" + sysroot, "-O2", "-c", Repo.root + "/Tests/AllocatorTests/allocator-test.c",
                                "-o", work + "/test.o"]),
-            (toolchain.wasmLD, [libDirectory + "/crt1-command.o", work + "/allocator.o", work + "/test.o", toolchain.libc]
+            (toolchain.wasmLD, [libDirectory.path + "/crt1-command.o", work + "/allocator.o", work + "/test.o", toolchain.libc]
                 + (toolchain.builtins.map { [$0] } ?? []) + ["-o", work + "/test.wasm"]),
         ]
         for (tool, arguments) in steps {

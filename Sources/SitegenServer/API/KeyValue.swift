@@ -50,9 +50,9 @@ public final class Bucket {
     /// The host store's key for `key`: the bucket prefix + `key`, which must be
     /// non-empty, at most 512 bytes, without `/` or control characters.
     func storeKey(_ key: String) throws(FunctionError) -> String {
-        var bytes = key
+        var contiguous = key  // `withUTF8` reads the bytes in place; it needs a `var`
         let valid = !key.isEmpty && key.utf8.count <= 512
-            && bytes.withUTF8 { $0.allSatisfy { $0 >= 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "/") } }
+            && contiguous.withUTF8 { $0.allSatisfy { $0 >= 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "/") } }
         guard valid else {
             throw .badRequest("the key-value key '" + key + "' is not allowed: use 1 to 512 bytes without '/' or control characters")
         }

@@ -15,7 +15,8 @@ struct IslandEndpoint {
         guard Text.equal(request.method, "GET") || Text.equal(request.method, "HEAD") else {
             return fail(405, "islands are fetched with GET", extra: [("allow", "GET, HEAD")])
         }
-        guard let encoded = queryField("a"), let signature = queryField("s") else {
+        let query = argumentsAndSignature()
+        guard let encoded = query.arguments, let signature = query.signature else {
             return fail(400, "missing the island arguments (a) or signature (s)")
         }
         guard IslandSignature.verify(loader: loader, encodedArguments: encoded, signature: signature, keys: SiteData.current.islandKeys) else {
@@ -56,17 +57,18 @@ struct IslandEndpoint {
         }
     }
 
-    /// The query field `name` (`a` or `s`; the last one if repeated). The values are
-    /// base64url or hex: no decoding needed.
-    func queryField(_ name: StaticString) -> String? {
+    /// `a` and `s` from the query, in one pass (the last of each if repeated). The values
+    /// are base64url and hex: no decoding needed.
+    func argumentsAndSignature() -> (arguments: String?, signature: String?) {
         let parts = Text.split(request.target, "?")
-        guard parts.count >= 2 else { return nil }
-        var value: String? = nil
+        guard parts.count >= 2 else { return (nil, nil) }
+        var arguments: String? = nil, signature: String? = nil
         for pair in Text.split(parts[1], "&") {
             let kv = Text.split(pair, "=")
-            if kv.count == 2, Text.equal(kv[0], name) { value = kv[1] }
+            guard kv.count == 2 else { continue }
+            if Text.equal(kv[0], "a") { arguments = kv[1] } else if Text.equal(kv[0], "s") { signature = kv[1] }
         }
-        return value
+        return (arguments, signature)
     }
 
     /// The section's error view (its island's error block or the default), with the
