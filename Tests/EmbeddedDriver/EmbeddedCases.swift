@@ -154,6 +154,21 @@ extension EmbeddedCases {
         var sum = 0
         for entry in many.entries { sum += entry.value.intValue ?? 0 }
         record("object.many.sum", sum)
+        var found = 0
+        for i in stride(from: 1, to: 200, by: 2) where many["k" + String(i)] == .int(i) { found += 1 }
+        record("object.many.everyKeyFound", found)
+        record("object.many.missingKeys", many["k0"] == nil && many["k200"] == nil && many["k"] == nil)
+
+        // Back to a few keys (a lookup by scanning again), then equality past the scan limit.
+        for i in stride(from: 1, to: 191, by: 2) { many["k" + String(i)] = nil }
+        record("object.shrunk.keys", many.keys.joined(separator: ","))
+        record("object.shrunk.lookup", many["k197"])
+        var big = Object(), bigReversed = Object()
+        for i in 0..<20 { big["key" + String(i)] = .int(i) }
+        for i in (0..<20).reversed() { bigReversed["key" + String(i)] = .int(i) }
+        record("object.big.equal.anyOrder", big == bigReversed)
+        bigReversed["key7"] = 70
+        record("object.big.equal.differentValue", big == bigReversed)
     }
 
     private func keysAndValues(_ object: Object) -> String {

@@ -59,6 +59,12 @@ import Testing
         #expect(r["object.equal.anyOrder"] == "true")
         #expect(r["object.many.count"] == "100")
         #expect(r["object.many.first"] == #""k1,k3,k5""#)
+        #expect(r["object.many.everyKeyFound"] == "100")
+        #expect(r["object.many.missingKeys"] == "true")
+        #expect(r["object.shrunk.keys"] == #""k191,k193,k195,k197,k199""#)
+        #expect(r["object.shrunk.lookup"] == "197")
+        #expect(r["object.big.equal.anyOrder"] == "true")
+        #expect(r["object.big.equal.differentValue"] == "false")
     }
 
     @Test func writerCases() {

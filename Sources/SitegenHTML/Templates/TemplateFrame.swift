@@ -12,16 +12,20 @@ public final class TemplateFrame {
     /// The template's name, for the errors its code throws.
     public let template: String
     var writer = HTMLWriter()
-    var scopes: [[UTF8Key: Value]]
+    /// The variables of every open scope, innermost last: a scope's bindings run from its
+    /// start in `scopeStarts` to the next scope's. A template has a handful of names, so a
+    /// scan is as quick as a dictionary and the component carries no dictionary type for it.
+    var bindings: [(name: UTF8Key, value: Value)]
+    var scopeStarts: [Int] = [0]
     var loops: [(index: Int, length: Int)] = []
     let globals: Object
     var captures: [HTMLWriter] = []
 
     /// A frame for `template` whose first scope holds `variables` (an island's `args` and `data`).
-    public init(template: String, globals: Object, variables: [UTF8Key: Value]) {
+    public init(template: String, globals: Object, variables: [(name: UTF8Key, value: Value)]) {
         self.template = template
         self.globals = globals
-        self.scopes = [variables]
+        self.bindings = variables
     }
 
     /// What the template wrote.
@@ -68,9 +72,9 @@ public final class TemplateFrame {
 
     /// The variable `name`: innermost scope first, then the globals; `nil` when undefined.
     public func variable(_ name: UTF8Key) -> Value? {
-        var i = scopes.count - 1
+        var i = bindings.count - 1
         while i >= 0 {
-            if let value = scopes[i][name] { return value }
+            if bindings[i].name == name { return bindings[i].value }
             i -= 1
         }
         return globals[name.string]
@@ -78,7 +82,15 @@ public final class TemplateFrame {
 
     /// `{% set name = value %}`: assigns in the innermost scope.
     public func set(_ name: UTF8Key, _ value: Value) {
-        scopes[scopes.count - 1][name] = value
+        var i = scopeStarts[scopeStarts.count - 1]
+        while i < bindings.count {
+            if bindings[i].name == name {
+                bindings[i].value = value
+                return
+            }
+            i += 1
+        }
+        bindings.append((name, value))
     }
 
     /// `base.name`; `nil` when the base is undefined or has no such key.
@@ -116,7 +128,7 @@ public final class TemplateFrame {
 
     /// Opens a loop over `count` items (a scope for its variables).
     public func beginLoop(count: Int) {
-        scopes.append([:])
+        scopeStarts.append(bindings.count)
         loops.append((0, count))
     }
 
@@ -127,7 +139,7 @@ public final class TemplateFrame {
 
     /// Closes the innermost loop and its scope.
     public func endLoop() {
-        scopes.removeLast()
+        bindings.removeLast(bindings.count - scopeStarts.removeLast())
         loops.removeLast()
     }
 

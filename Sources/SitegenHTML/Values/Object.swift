@@ -1,12 +1,22 @@
 /// An ordered string-keyed map: keeps insertion order, so JSON and template
-/// output are deterministic, and looks keys up by hash.
+/// output are deterministic.
+///
+/// Most objects (a JSON body, an island's arguments) have a few keys, and those are found
+/// by comparing bytes in order. Past ``scanLimit`` keys an index finds them by hash: an
+/// open-addressing table of positions, at most half full, hashed with the standard
+/// library's seeded `Hasher` (input chosen to collide cannot make lookups quadratic). It
+/// replaces a `Dictionary`, whose generic code the server component would carry only for this.
 public struct Object: Equatable, Sendable {
     /// Keys in insertion order.
     public private(set) var keys: [String] = []
     /// Values, parallel to `keys`.
     public private(set) var values: [Value] = []
-    /// Keyed by bytes, not by `String` (see ``UTF8Key``).
-    private var index: [UTF8Key: Int] = [:]
+    /// With more than ``scanLimit`` keys: each key's position in `keys` plus one, in the
+    /// slot its hash picks or the next free one after it; 0 is a free slot. Else empty.
+    private var slots: [Int] = []
+
+    /// Up to this many keys, a lookup compares keys in order.
+    static let scanLimit = 8
 
     /// An empty object.
     public init() {}
@@ -24,25 +34,72 @@ public struct Object: Equatable, Sendable {
     /// Reads, sets, or (with `nil`) removes the value of `key`.
     public subscript(key: String) -> Value? {
         get {
-            guard let i = index[UTF8Key(key)] else { return nil }
+            guard let i = position(of: key) else { return nil }
             return values[i]
         }
         set {
-            if let i = index[UTF8Key(key)] {
+            if let i = position(of: key) {
                 if let newValue {
                     values[i] = newValue
                 } else {
                     keys.remove(at: i)
                     values.remove(at: i)
-                    index[UTF8Key(key)] = nil
-                    for j in i..<keys.count { index[UTF8Key(keys[j])] = j }
+                    reindex()
                 }
             } else if let newValue {
-                index[UTF8Key(key)] = keys.count
                 keys.append(key)
                 values.append(newValue)
+                if keys.count > Self.scanLimit {
+                    if slots.count < 2 * keys.count { reindex() } else { place(keys.count - 1) }
+                }
             }
         }
+    }
+
+    /// Where `key` is in `keys`.
+    private func position(of key: String) -> Int? {
+        if slots.isEmpty {
+            var i = 0
+            while i < keys.count {
+                if Text.equal(keys[i], key) { return i }
+                i += 1
+            }
+            return nil
+        }
+        let mask = slots.count - 1
+        var slot = Self.hash(key) & mask
+        while slots[slot] != 0 {
+            if Text.equal(keys[slots[slot] - 1], key) { return slots[slot] - 1 }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// Builds the index anew (or drops it, at ``scanLimit`` keys or fewer), with at least
+    /// twice as many slots as keys.
+    private mutating func reindex() {
+        guard keys.count > Self.scanLimit else {
+            slots = []
+            return
+        }
+        var size = 32
+        while size < 4 * keys.count { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+        for i in 0..<keys.count { place(i) }
+    }
+
+    /// Puts position `i` in the first free slot from its key's hash on.
+    private mutating func place(_ i: Int) {
+        let mask = slots.count - 1
+        var slot = Self.hash(keys[i]) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = i + 1
+    }
+
+    private static func hash(_ key: String) -> Int {
+        var hasher = Hasher()
+        UTF8Key(key).hash(into: &hasher)
+        return hasher.finalize()
     }
 
     /// The entries in insertion order.

@@ -34,7 +34,7 @@ public enum Islands {
     static func render(_ section: SuspendedSection, data: Value) throws(TemplateError) -> String {
         if let island = compiledIsland(section.loader) {
             let frame = TemplateFrame(template: island.template, globals: SiteData.globals,
-                                      variables: [UTF8Key("args"): .object(section.arguments), UTF8Key("data"): data])
+                                      variables: [(UTF8Key("args"), .object(section.arguments)), (UTF8Key("data"), data)])
             try island.render(frame)
             return frame.html
         }
@@ -50,7 +50,7 @@ public enum Islands {
         if let island = compiledIsland(section.loader) {
             guard let error = island.error else { return SuspenseMarkup.errorBoundary }
             let frame = TemplateFrame(template: island.template, globals: SiteData.globals,
-                                      variables: [UTF8Key("args"): .object(section.arguments)])
+                                      variables: [(UTF8Key("args"), .object(section.arguments))])
             do throws(TemplateError) {
                 try error(frame)
                 return frame.html
