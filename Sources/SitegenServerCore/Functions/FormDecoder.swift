@@ -5,8 +5,8 @@ public enum FormDecoder {
     /// `a=1&b=two+words&c=%C3%A9` → [("a","1"), ("b","two words"), ("c","é")].
     public static func urlEncoded(_ body: [UInt8]) throws(FormError) -> [(String, String)] {
         var fields: [(String, String)] = []
-        for pair in body.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+        for pair in ASCII.split(body[...], UInt8(ascii: "&"), omittingEmpty: true) {
+            let parts = ASCII.split(pair, UInt8(ascii: "="), maxPieces: 2)
             let name = try decodeComponent(parts[0])
             let value = parts.count > 1 ? try decodeComponent(parts[1]) : ""
             if name.isEmpty { throw FormError("a form field has an empty name") }
@@ -99,7 +99,7 @@ public enum FormDecoder {
 
     /// The value of a header line in a part's header block (case-insensitive name).
     static func headerValue(_ name: String, in block: [UInt8]) -> String? {
-        for line in block.split(separator: 0x0A) {
+        for line in ASCII.split(block[...], 0x0A, omittingEmpty: true) {
             let trimmed = line.last == 0x0D ? line.dropLast() : line[...]
             guard let colon = trimmed.firstIndex(of: UInt8(ascii: ":")) else { continue }
             if ASCII.equalsIgnoringCase(trimmed[trimmed.startIndex..<colon], name) {
@@ -111,7 +111,7 @@ public enum FormDecoder {
 
     /// `name="x"` in a header value such as `form-data; name="x"; filename="a.txt"`.
     public static func parameter(_ name: String, in value: String) -> String? {
-        for part in Array(value.utf8).split(separator: UInt8(ascii: ";")) {
+        for part in ASCII.split(Array(value.utf8)[...], UInt8(ascii: ";"), omittingEmpty: true) {
             let item = ASCII.trimmed(part[...])
             guard let eq = item.firstIndex(of: UInt8(ascii: "=")),
                   ASCII.equalsIgnoringCase(ASCII.trimmed(item[item.startIndex..<eq]), name) else { continue }

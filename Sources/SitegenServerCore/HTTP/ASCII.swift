@@ -78,11 +78,32 @@ enum ASCII {
         return bytes[start..<end]
     }
 
+    /// The pieces of `bytes` between `separator`s, empty ones kept unless `omittingEmpty`;
+    /// with `maxPieces`, the last piece holds the rest. The one split of the request path
+    /// (targets, headers, form bodies): the standard library's `split` is generic, and the
+    /// component would carry a copy of it for each collection type it splits.
+    @inline(never)
+    static func split(_ bytes: ArraySlice<UInt8>, _ separator: UInt8, omittingEmpty: Bool = false,
+                      maxPieces: Int = .max) -> [ArraySlice<UInt8>] {
+        var pieces: [ArraySlice<UInt8>] = []
+        var start = bytes.startIndex
+        var i = start
+        while i < bytes.endIndex, pieces.count + 1 < maxPieces {
+            if bytes[i] == separator {
+                if !omittingEmpty || i > start { pieces.append(bytes[start..<i]) }
+                start = i + 1
+            }
+            i += 1
+        }
+        if !omittingEmpty || start < bytes.endIndex { pieces.append(bytes[start...]) }
+        return pieces
+    }
+
     /// Splits a comma-separated header list into trimmed, non-empty elements
     /// (RFC 9110 section 5.6.1 allows empty elements and whitespace around commas).
     static func listElements(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
         var elements: [ArraySlice<UInt8>] = []
-        for element in bytes.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+        for element in split(bytes[...], UInt8(ascii: ",")) {
             let trimmed = trimmed(element)
             if !trimmed.isEmpty { elements.append(trimmed) }
         }

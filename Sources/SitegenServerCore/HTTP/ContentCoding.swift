@@ -60,7 +60,7 @@ enum ContentCoding: Equatable, Sendable {
         var identityQ: Int? = nil
         var anyQ: Int? = nil
         for element in ASCII.listElements(acceptEncoding) {
-            let parts = element.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
+            let parts = ASCII.split(element, UInt8(ascii: ";"))
             let coding = ASCII.trimmed(parts[0])
             var q = 1000
             var valid = true

@@ -65,7 +65,9 @@ public struct RequestTarget: Equatable, Sendable {
         self.segments = segments
         self.query = query
         self.hasTrailingSlash = hasTrailingSlash || segments.isEmpty
-        path = segments.count == 1 ? segments[0] : segments.joined(separator: "/")
+        var path = segments.first ?? ""
+        for segment in segments.dropFirst() { path = ASCII.join(path, "/", segment) }
+        self.path = path
         pagePath = !self.hasTrailingSlash ? path : segments.isEmpty ? "index.html" : ASCII.join(path, "/index.html")
     }
 
@@ -110,7 +112,7 @@ public struct RequestTarget: Equatable, Sendable {
         let path = bytes[0..<pathEnd]
 
         var segments: [String] = []
-        for rawSegment in path.split(separator: UInt8(ascii: "/")) {
+        for rawSegment in ASCII.split(path, UInt8(ascii: "/"), omittingEmpty: true) {
             guard segments.count < maxSegments else { throw .tooManySegments }
             segments.append(try decodeSegment(rawSegment))
         }
