@@ -346,6 +346,9 @@ extension EmbeddedCases {
              "script": "</script><!-- & \u2028"}
             """#
         record("json.parse.document", parsed(document))
+        let doubles: [Value] = [0.3, .double(1.0 / 3), 1e-05, 9.999999999999999e-05, .double(9007199254740994), 1.5e16, 123.456,
+                                2.2250738585072014e-308, .double(-0.015625)]
+        record("json.serialize.doubles", JSON.serialize(.array(doubles)))
         if let value = try? JSON.parse(document) {
             record("json.serialize.compact", JSON.serialize(value))
             record("json.serialize.pretty", JSON.serialize(value, pretty: true))

@@ -120,6 +120,8 @@ import Testing
         let r = results
         #expect(r["json.roundTrip.equal"] == "true")
         #expect(r["json.roundTrip.prettyEqual"] == "true")
+        #expect(r["json.serialize.doubles"]
+                == quoted("[0.3,0.3333333333333333,1e-05,9.999999999999999e-05,9.007199254740994e+15,1.5e+16,123.456,2.2250738585072014e-308,-0.015625]"))
         #expect(r["json.serialize.literal"] == quoted(#"{"html":"\u003cb\u003e","d":1.5,"i":[1,null,false]}"#))
         #expect(r["json.parse.duplicateKey"] == quoted("{a: 3, b: 2}"))
         #expect(r["json.malformed.trailingCommaArray"]?.contains("trailing commas are not allowed") == true)

@@ -116,8 +116,8 @@ struct JSONSerializer {
     /// Integral values within ±2^53 are written as integers (`1700000000000`, not
     /// `1700000000000.0`): `Int` is 32-bit in wasm32, so the component holds such
     /// numbers as doubles that the native build holds as ints, and both must write the
-    /// same JSON. Other values use `description`, the shortest round-trip form. (In
-    /// Embedded Swift this needs compiler-rt's `__multi3` at link time.)
+    /// same JSON. Other values use ``DoubleText`` (`description`'s text: the shortest
+    /// form that reads back as the same double).
     static func writeDouble(_ number: Double, into bytes: inout [UInt8]) {
         guard number.isFinite else {
             bytes.append(contentsOf: "null".utf8)
@@ -127,7 +127,7 @@ struct JSONSerializer {
             bytes.append(contentsOf: String(integral).utf8)
             return
         }
-        bytes.append(contentsOf: number.description.utf8)
+        bytes.append(contentsOf: DoubleText.description(number).utf8)
     }
 
     static func writeString(_ text: String, into bytes: inout [UInt8]) {

@@ -173,7 +173,7 @@ extension JSONParser {
 /// An unsigned integer of any size, with just the operations exact rounding needs.
 struct BigUInt {
     /// Base-2^32 digits, least significant first, with no zero limbs at the top.
-    private(set) var limbs: [UInt32] = []
+    var limbs: [UInt32] = []
 
     init(_ value: UInt64) {
         limbs = [UInt32(truncatingIfNeeded: value), UInt32(truncatingIfNeeded: value >> 32)]

@@ -294,6 +294,6 @@ final class RenderState {
 
     static func formatNumber(_ d: Double) -> String {
         if let integral = Value.exactInteger(d) { return String(integral) }
-        return d.description
+        return DoubleText.description(d)
     }
 }

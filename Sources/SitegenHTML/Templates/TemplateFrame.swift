@@ -139,7 +139,8 @@ public final class TemplateFrame {
 
     /// Closes the innermost loop and its scope.
     public func endLoop() {
-        bindings.removeLast(bindings.count - scopeStarts.removeLast())
+        let start = scopeStarts.removeLast()
+        while bindings.count > start { bindings.removeLast() }
         loops.removeLast()
     }
 
