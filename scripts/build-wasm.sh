@@ -26,14 +26,14 @@ OPT=${SITEGEN_WASM_OPT:--Osize}
 # The flags every Embedded wasm32 compile in this repo uses (research/embedded-swift-wasm.md):
 # `Extern` for @_extern(wasm, ...); no stack protector, since nothing supplies
 # __stack_chk_guard; Swift 6 mode, as in Package.swift; LLVM inlining only where it
-# shrinks the code, as the component is built (ComponentEmitter.swiftFlags), so the
-# parity cases (a 512-deep JSON value freed within the wasm stack among them) run the
-# code the component ships.
+# shrinks the code and no calls to Embedded Swift's empty `swift_beginAccess`, as the
+# component is built (ComponentEmitter.swiftFlags), so the parity cases (a 512-deep JSON
+# value freed within the wasm stack among them) run the code the component ships.
 SWIFT_EMBEDDED_FLAGS=(
     -target wasm32-unknown-none-wasm
     -enable-experimental-feature Embedded -enable-experimental-feature Extern
     -wmo "$OPT" -parse-as-library -swift-version 6 -Xfrontend -disable-stack-protector
-    -Xllvm -inline-threshold=-100
+    -Xllvm -inline-threshold=-100 -enforce-exclusivity=unchecked
 )
 if [ "${1:-}" = "--flags" ]; then
     printf '%s\n' "${SWIFT_EMBEDDED_FLAGS[@]}"

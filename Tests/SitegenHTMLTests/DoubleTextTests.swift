@@ -34,7 +34,7 @@ struct DoubleTextTests {
 
     /// Random bit patterns (every exponent alike) and random values of everyday size.
     @Test func randomDoubles() {
-        var generator = SplitMix(seed: 0x5EED_D0B1E)
+        var generator = SplitMix64(seed: 0x5EED_D0B1E)  // JSONTests.swift
         var mismatches: [UInt64] = []
         for round in 0..<60_000 {
             let bits = generator.next()
@@ -42,17 +42,5 @@ struct DoubleTextTests {
             if DoubleText.description(value) != value.description, mismatches.count < 5 { mismatches.append(value.bitPattern) }
         }
         #expect(mismatches.isEmpty)
-    }
-}
-
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -30,9 +30,10 @@ struct ComponentEmitter {
         // LLVM inlines only where inlining shrinks the code (a static function's one call
         // site): -Osize alone leaves the blog's component ~10% larger (Benchmarks/README.md).
         "-Xllvm", "-inline-threshold=-100",
-        // Embedded Swift's `swift_beginAccess` is empty (no dynamic exclusivity checks on
-        // any target yet): without this flag every class property and global access
-        // still sets up its scratch buffer and calls it. The static checks still run (-2.5 KB).
+        // Embedded Swift checks exclusivity at run time only with the experimental
+        // EmbeddedDynamicExclusivity feature; without it `swift_beginAccess` is an empty
+        // function, yet each class property and global access still sets up a scratch
+        // buffer and calls it. This drops those calls; the compile-time checks still run (-2.5 KB).
         "-enforce-exclusivity=unchecked",
     ]
 

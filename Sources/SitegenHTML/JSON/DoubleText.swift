@@ -3,19 +3,25 @@
 /// Swift's layout — `0.1`, `100.0`, `1e-05`, `1.5e+20`, `inf`, `nan`.
 ///
 /// The standard library's version is fast (fixed-width Grisu with Ryu's refinements) but
-/// weighs about 6 KB in the server component, which prints a double only when a loader's
-/// data holds one. This is Burger and Dybvig's free-format algorithm ("Printing
-/// Floating-Point Numbers Quickly and Accurately", 1996) on the ``BigUInt`` that exact JSON
-/// parsing already needs: a few hundred bytes, and slower, which no page notices.
-/// `DoubleTextTests` compares it with `description` on edge cases and random doubles.
+/// weighs about 6 KB in the server component with its tables, and the component prints a
+/// double only when a loader's data holds one. This is Burger and Dybvig's free-format
+/// algorithm ("Printing Floating-Point Numbers Quickly and Accurately", 1996) on the
+/// ``BigUInt`` that exact JSON parsing already needs: about 4 KB, and slower, which no
+/// page notices. `DoubleTextTests` compares it with `description` on edge cases, every
+/// power of two and random doubles.
 enum DoubleText {
     static func description(_ value: Double) -> String {
-        let sign = value.sign == .minus ? "-" : ""
         if value.isNaN { return "nan" }
-        if value.isInfinite { return sign + "inf" }
-        if value == 0 { return sign + "0.0" }
-        let (digits, exponent) = shortestDigits(value.magnitude)
-        return sign + layout(digits, pointAfter: exponent, exponential: value.magnitude > 0x1p53)
+        var text: [UInt8] = value.sign == .minus ? [UInt8(ascii: "-")] : []
+        if value.isInfinite {
+            text += [UInt8(ascii: "i"), UInt8(ascii: "n"), UInt8(ascii: "f")]
+        } else if value == 0 {
+            text += [UInt8(ascii: "0"), UInt8(ascii: "."), UInt8(ascii: "0")]
+        } else {
+            let (digits, pointAfter) = shortestDigits(value.magnitude)
+            write(digits, pointAfter: pointAfter, exponential: value.magnitude > 0x1p53, into: &text)
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The digits of `value` (finite, positive) and `k` with value ≈ 0.digits × 10^k.
@@ -100,34 +106,32 @@ enum DoubleText {
     /// Swift's layout for 0.digits × 10^pointAfter: plain decimals from 10^-4 up to 2^53,
     /// where every integer is a double (`0.0001`, `12.5`, `100.0`); else one digit, the
     /// rest and a signed exponent of at least two digits (`1e-05`, `1.5e+16`).
-    static func layout(_ digits: [UInt8], pointAfter: Int, exponential: Bool) -> String {
-        var text: [UInt8] = []
+    static func write(_ digits: [UInt8], pointAfter: Int, exponential: Bool, into text: inout [UInt8]) {
         let exponent = pointAfter - 1
         if exponent < -4 || exponential {
-            text.append(0x30 + digits[0])
-            if digits.count > 1 {
-                text.append(UInt8(ascii: "."))
-                for digit in digits[1...] { text.append(0x30 + digit) }
+            for i in 0..<digits.count {
+                if i == 1 { text.append(UInt8(ascii: ".")) }
+                text.append(UInt8(ascii: "0") + digits[i])
             }
-            text += exponent < 0 ? Array("e-".utf8) : Array("e+".utf8)
-            let magnitude = exponent.magnitude
-            if magnitude >= 100 { text.append(0x30 + UInt8(magnitude / 100)) }
-            text.append(0x30 + UInt8(magnitude / 10 % 10))
-            text.append(0x30 + UInt8(magnitude % 10))
-        } else if exponent < 0 {
-            text += Array("0.".utf8)
-            for _ in 0..<(-exponent - 1) { text.append(UInt8(ascii: "0")) }
-            for digit in digits { text.append(0x30 + digit) }
-        } else {
-            for i in 0...exponent { text.append(i < digits.count ? 0x30 + digits[i] : UInt8(ascii: "0")) }
-            text.append(UInt8(ascii: "."))
-            if digits.count > exponent + 1 {
-                for digit in digits[(exponent + 1)...] { text.append(0x30 + digit) }
-            } else {
-                text.append(UInt8(ascii: "0"))
-            }
+            text.append(UInt8(ascii: "e"))
+            text.append(exponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            let magnitude = exponent.magnitude  // at most 324
+            if magnitude >= 100 { text.append(UInt8(ascii: "0") + UInt8(magnitude / 100)) }
+            text.append(UInt8(ascii: "0") + UInt8(magnitude / 10 % 10))
+            text.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            return
         }
-        return String(decoding: text, as: UTF8.self)
+        if pointAfter <= 0 {
+            text += [UInt8(ascii: "0"), UInt8(ascii: ".")]
+            for _ in pointAfter..<0 { text.append(UInt8(ascii: "0")) }
+        }
+        // The digits, with the point after the first `pointAfter` of them, padded with
+        // zeros to the point; an integer ends in ".0".
+        for i in 0..<max(digits.count, pointAfter) {
+            if i == pointAfter, i > 0 { text.append(UInt8(ascii: ".")) }
+            text.append(i < digits.count ? UInt8(ascii: "0") + digits[i] : UInt8(ascii: "0"))
+        }
+        if digits.count <= pointAfter { text += [UInt8(ascii: "."), UInt8(ascii: "0")] }
     }
 }
 
