@@ -10,6 +10,15 @@
 /// page notices. `DoubleTextTests` compares it with `description` on edge cases, every
 /// power of two and random doubles.
 enum DoubleText {
+    /// How JSON and templates write a number held as a double: an integral value within
+    /// ±2^53 as an integer (`1700000000000`, not `1700000000000.0`: `Int` is 32-bit in
+    /// wasm32, so the component holds as doubles numbers the native build holds as ints,
+    /// and both must write the same text), anything else as ``description(_:)``.
+    static func number(_ value: Double) -> String {
+        if let integral = Value.exactInteger(value) { return String(integral) }
+        return description(value)
+    }
+
     static func description(_ value: Double) -> String {
         if value.isNaN { return "nan" }
         var text: [UInt8] = value.sign == .minus ? [UInt8(ascii: "-")] : []

@@ -113,21 +113,14 @@ struct JSONSerializer {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
 
-    /// Integral values within ±2^53 are written as integers (`1700000000000`, not
-    /// `1700000000000.0`): `Int` is 32-bit in wasm32, so the component holds such
-    /// numbers as doubles that the native build holds as ints, and both must write the
-    /// same JSON. Other values use ``DoubleText`` (`description`'s text: the shortest
-    /// form that reads back as the same double).
+    /// As a template writes it (``DoubleText/number(_:)``); JSON has no infinities or NaN,
+    /// so those are `null`.
     static func writeDouble(_ number: Double, into bytes: inout [UInt8]) {
         guard number.isFinite else {
             bytes.append(contentsOf: "null".utf8)
             return
         }
-        if let integral = Value.exactInteger(number) {
-            bytes.append(contentsOf: String(integral).utf8)
-            return
-        }
-        bytes.append(contentsOf: DoubleText.description(number).utf8)
+        bytes.append(contentsOf: DoubleText.number(number).utf8)
     }
 
     static func writeString(_ text: String, into bytes: inout [UInt8]) {

@@ -286,14 +286,9 @@ final class RenderState {
         case .null: return ""
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .double(let d): return formatNumber(d)
+        case .double(let d): return DoubleText.number(d)
         case .string(let s), .html(let s): return s
         case .array, .object: return JSON.serialize(value)
         }
-    }
-
-    static func formatNumber(_ d: Double) -> String {
-        if let integral = Value.exactInteger(d) { return String(integral) }
-        return DoubleText.description(d)
     }
 }
