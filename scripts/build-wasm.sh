@@ -15,7 +15,8 @@
 #   SITEGEN_WASM_OUT=dir      output directory (default .wasm)
 #
 # `scripts/build-wasm.sh --flags` prints the swiftc flags, one per line, so other scripts
-# (wasm-test.sh) compile against the module with exactly the same ones.
+# (wasm-test.sh) compile against the module with exactly the same ones; `--link-flags`
+# prints what they pass to wasm-ld.
 set -euo pipefail
 SELF="$(realpath "$0")"
 cd "$(dirname "$SELF")/.."
@@ -28,15 +29,22 @@ OPT=${SITEGEN_WASM_OPT:--Osize}
 # __stack_chk_guard; Swift 6 mode, as in Package.swift; LLVM inlining only where it
 # shrinks the code and no calls to Embedded Swift's empty `swift_beginAccess`, as the
 # component is built (ComponentEmitter.swiftFlags), so the parity cases (a 512-deep JSON
-# value freed within the wasm stack among them) run the code the component ships.
+# value freed within the wasm stack among them) run the code the component ships. The
+# object is LLVM bitcode (-lto=llvm-full): wasm-ld optimises it with what it is linked
+# with, given WASM_LD_FLAGS (ComponentEmitter.linkerFlags).
 SWIFT_EMBEDDED_FLAGS=(
     -target wasm32-unknown-none-wasm
     -enable-experimental-feature Embedded -enable-experimental-feature Extern
     -wmo "$OPT" -parse-as-library -swift-version 6 -Xfrontend -disable-stack-protector
-    -Xllvm -inline-threshold=-100 -enforce-exclusivity=unchecked
+    -Xllvm -inline-threshold=-100 -enforce-exclusivity=unchecked -lto=llvm-full
 )
+WASM_LD_FLAGS=(-mllvm -inline-threshold=-100)
 if [ "${1:-}" = "--flags" ]; then
     printf '%s\n' "${SWIFT_EMBEDDED_FLAGS[@]}"
+    exit 0
+fi
+if [ "${1:-}" = "--link-flags" ]; then
+    printf '%s\n' "${WASM_LD_FLAGS[@]}"
     exit 0
 fi
 

@@ -71,12 +71,13 @@ UNICODE_TABLES=embedded/wasm32-unknown-none-wasm/libswiftUnicodeDataTables.a
 scripts/verify-foundation.sh  # includes the Embedded build of SitegenHTML (build-wasm.sh)
 
 mapfile -t SWIFT_FLAGS < <(scripts/build-wasm.sh --flags)
+mapfile -t LINK_FLAGS < <(scripts/build-wasm.sh --link-flags)
 DRIVER_SOURCES=("$DRIVER_DIR/driver.swift" "$DRIVER_DIR/EmbeddedCases.swift" "$DRIVER_DIR/EmbeddedTemplateCases.swift")
 mapfile -t CORE_SOURCES < <(find Sources/SitegenHTML -name '*.swift' -type f | LC_ALL=C sort)
 
 # Rebuilds when the flags or the scripts changed (the stamp), or any input is newer.
 stamp="$OUT/driver.stamp"
-inputs="${SWIFT_FLAGS[*]}|$LIBC|$BUILTINS|$RESOURCE_DIR"
+inputs="${SWIFT_FLAGS[*]}|${LINK_FLAGS[*]}|$LIBC|$BUILTINS|$RESOURCE_DIR"
 [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$inputs" ] || rm -f "$OUT/driver.wasm" "$OUT/native/driver"
 stale() {  # stale OUTPUT INPUT...
     local output=$1; shift
@@ -89,7 +90,7 @@ if stale "$OUT/driver.wasm" "$OUT/SitegenHTML.o" "${DRIVER_SOURCES[@]}" "$DRIVER
         -c "${DRIVER_SOURCES[@]}" -o "$OUT/driver.o" ||
         die "the driver does not build as Embedded Swift (errors above): EmbeddedCases.swift must use SitegenHTML's public API and the Embedded subset only"
     "$CLANG" --target=wasm32-unknown-unknown -Os -c "$DRIVER_DIR/shim.c" -o "$OUT/shim.o"
-    "$WASM_LD" --no-entry --gc-sections --strip-debug \
+    "$WASM_LD" --no-entry --gc-sections --strip-debug "${LINK_FLAGS[@]}" \
         -L"$RESOURCE_DIR" -l:"$UNICODE_TABLES" \
         "$OUT/driver.o" "$OUT/SitegenHTML.o" "$OUT/shim.o" "$LIBC" "$BUILTINS" \
         -o "$OUT/driver.wasm" || die "linking $OUT/driver.wasm failed (undefined symbols above belong in $DRIVER_DIR/shim.c)"
