@@ -60,6 +60,7 @@ struct OutgoingResponse {
     }
 
     /// Flushes (unless the last write did) and closes the body.
+    @inline(never)  // eight call sites
     func finish(flushed: Bool = false) {
         if !flushed { _ = stream.flush() }
         stream.drop()
@@ -96,6 +97,7 @@ struct OutgoingResponse {
 }
 
 /// Answers the request with an error before any header went out (`result::err`).
+@inline(never)  // a cold path with four call sites
 func sendInternalError(_ outparam: Int32, _ message: String) {
     Log.error(message)
     // error-code case 38: internal-error(option<string>) with `none`.
