@@ -134,6 +134,7 @@ struct ComponentEmitter {
         let components = output + "/components"
         try FileManager.default.createDirectory(atPath: components, withIntermediateDirectories: true)
         let key = Array("preview\n".utf8) + site.data + Array(objects.joined().utf8)
+            + Array(Self.linkerFlags.joined(separator: " ").utf8)
         let cached = cache + "/preview-core-" + ContentHash.hex(key) + ".wasm"
         if !FileManager.default.fileExists(atPath: cached) {
             _ = try buildSiteComponent(manifest: [], siteData: site.data, objects: objects, into: components + "/site.wasm", optimize: false)

@@ -22,7 +22,7 @@ public enum JSON {
     /// Parses UTF-8 JSON text.
     /// - Parameter bytes: The whole JSON text.
     /// - Throws: ``JSONError`` with the byte offset, line and column of the problem.
-    @inline(never)  // called from many places in the server component; one copy
+    @inline(never)  // one copy for the server component's many callers
     public static func parse(_ bytes: [UInt8]) throws(JSONError) -> Value {
         var parser = JSONParser(input: bytes)
         return try parser.parseDocument()

@@ -21,7 +21,7 @@ extension JSON {
     ///   - value: The value to write.
     ///   - pretty: Whether to put each element and member on its own line, indented by
     ///     two spaces, with `": "` after keys.
-    @inline(never)  // called from many places in the server component; one copy (with parse: -0.8 KB)
+    @inline(never)  // one copy for the server component's many callers (with `parse`: -0.8 KB)
     public static func serialize(_ value: Value, pretty: Bool = false) -> String {
         var bytes: [UInt8] = []
         serialize(value, pretty: pretty, into: &bytes)
