@@ -53,7 +53,10 @@ struct JSONParser {
     var next: UInt8 { index < input.count ? input[index] : 0 }
 
     mutating func parseDocument() throws(JSONError) -> Value {
-        var isObject: [Bool] = []  // one entry per open container, innermost last
+        // One entry per open container, innermost last: its opening byte, '{' or '['. (Bytes,
+        // not `Bool`s: `[UInt8]` is linked anyway, and each element type brings its own copy
+        // of the array's code into the server component.)
+        var open: [UInt8] = []
         var arrays: [[Value]] = []
         var objects: [Object] = []
         var keys: [String] = []
@@ -63,19 +66,19 @@ struct JSONParser {
             var value: Value
             switch next {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
-                guard isObject.count < JSON.maximumDepth else {
+                guard open.count < JSON.maximumDepth else {
                     throw JSONError.tooDeep(limit: JSON.maximumDepth, at: index, in: input)
                 }
-                let opensObject = next == UInt8(ascii: "{")
+                let opening = next
                 index += 1
                 skipWhitespace()
-                if opensObject {
+                if opening == UInt8(ascii: "{") {
                     if next == UInt8(ascii: "}") {
                         index += 1
                         value = .object(Object())
                     } else {
                         keys.append(try parseKey(afterComma: false))
-                        isObject.append(true)
+                        open.append(opening)
                         objects.append(Object())
                         context = .afterColon
                         continue nextValue
@@ -84,7 +87,7 @@ struct JSONParser {
                     index += 1
                     value = .array([])
                 } else {
-                    isObject.append(false)
+                    open.append(opening)
                     arrays.append([])
                     context = .arrayStart
                     continue nextValue
@@ -97,9 +100,9 @@ struct JSONParser {
             default: throw JSONError.expectedValue(context, at: index, in: input)
             }
             // A value is complete: add it to the open containers, closing those that end.
-            while let inObject = isObject.last {
+            while let innermost = open.last {
                 skipWhitespace()
-                if inObject {
+                if innermost == UInt8(ascii: "{") {
                     objects[objects.count - 1][keys.removeLast()] = value
                     if next == UInt8(ascii: ",") {
                         index += 1
@@ -125,7 +128,7 @@ struct JSONParser {
                     value = .array(arrays.removeLast())
                 }
                 index += 1
-                isObject.removeLast()
+                open.removeLast()
             }
             skipWhitespace()
             guard index == input.count else {
