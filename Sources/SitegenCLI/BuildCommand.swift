@@ -55,7 +55,7 @@ struct BuildCommand: ParsableCommand {
             for (name, seconds) in result.steps { Console.err("  " + name + ": " + Console.seconds(seconds)) }
             for (template, reason) in result.interpretedIslands {
                 Console.err("  " + template + ": interpreted in server.wasm, not compiled (" + reason
-                    + "); the template interpreter adds about 80 KB (docs: Islands, \"Island templates\")")
+                    + "); the template interpreter adds about 130 KB (docs: Islands, \"Island templates\")")
             }
         }
         guard result.succeeded else {

@@ -29,7 +29,7 @@ struct ComponentEmitter {
         "-Xfrontend", "-disable-stack-protector",
         // LLVM inlines only where inlining shrinks the code (a static function's one call
         // site): -Osize alone leaves the blog's component ~10% larger (Benchmarks/README.md).
-        "-Xllvm", "-inline-threshold=-100",
+        "-Xllvm", inlineThreshold,
         // Embedded Swift checks exclusivity at run time only with the experimental
         // EmbeddedDynamicExclusivity feature; without it `swift_beginAccess` is an empty
         // function, yet each class property and global access still sets up a scratch
@@ -43,9 +43,13 @@ struct ComponentEmitter {
         "-lto=llvm-full",
     ]
 
+    /// LLVM's inlining threshold, for the compile (``swiftFlags``) and the link-time
+    /// optimisation (``linkerFlags``) alike.
+    static let inlineThreshold = "-inline-threshold=-100"
+
     /// What wasm-ld adds for the link-time optimisation (``swiftFlags``' `-lto=llvm-full`):
     /// the same inlining threshold as the compile, or LTO's inliner undoes it (+17 KB).
-    static let linkerFlags = ["-mllvm", "-inline-threshold=-100"]
+    static let linkerFlags = ["-mllvm", inlineThreshold]
 
     /// What `wasm-opt` runs on the linked core module: `-Oz`, then the control flow
     /// flattened and rebuilt by the Relooper (`--flatten --rereloop`: branches that LLVM's

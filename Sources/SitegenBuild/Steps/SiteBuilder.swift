@@ -36,7 +36,7 @@ public struct SiteBuilder {
         public var suspendedPages: [String: [SuspendedSection]] = [:]
         /// Size of the site component's core module, when `server.wasm` was built.
         public var componentBytes: Int?
-        /// Island templates `server.wasm` interprets (its template interpreter, ~80 KB)
+        /// Island templates `server.wasm` interprets (its template interpreter, ~130 KB)
         /// instead of running them compiled, with the construct that kept each from compiling.
         public var interpretedIslands: [(template: String, reason: String)] = []
         /// Every page's and section's Markdown links, for `sitegen check`.

@@ -79,7 +79,8 @@ public struct Object: Equatable, Sendable {
     }
 
     /// Builds the index anew (or drops it, at ``scanLimit`` keys or fewer), with at least
-    /// twice as many slots as keys.
+    /// four times as many slots as keys; the setter rebuilds it when fewer than twice as
+    /// many are left.
     private mutating func reindex() {
         guard keys.count > Self.scanLimit else {
             slots = []
