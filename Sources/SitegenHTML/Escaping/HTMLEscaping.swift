@@ -51,7 +51,7 @@ public enum HTMLEscaping {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)
         escape(text, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return Text.decode(bytes)
     }
 
     /// What ``sanitizeURL(_:)`` puts in place of a dangerous URL: inert, and easy to spot

@@ -30,7 +30,7 @@ enum DoubleText {
             let (digits, pointAfter) = shortestDigits(value.magnitude)
             write(digits, pointAfter: pointAfter, exponential: value.magnitude > 0x1p53, into: &text)
         }
-        return String(decoding: text, as: UTF8.self)
+        return Text.decode(text)
     }
 
     /// The digits of `value` (finite, positive) and `k` with value ≈ 0.digits × 10^k.

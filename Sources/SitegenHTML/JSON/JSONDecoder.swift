@@ -163,7 +163,7 @@ struct JSONParser {
     private mutating func parseLiteral(_ word: StaticString, _ value: Value) throws(JSONError) -> Value {
         let bytes = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         for byte in bytes {
-            guard next == byte else { throw JSONError.expected("'" + String(decoding: bytes, as: UTF8.self) + "'", at: index, in: input) }
+            guard next == byte else { throw JSONError.expected(Text.join("'", Text.decode(UnsafeRawBufferPointer(bytes)), "'"), at: index, in: input) }
             index += 1
         }
         return value

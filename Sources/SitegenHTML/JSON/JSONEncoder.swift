@@ -25,7 +25,7 @@ extension JSON {
     public static func serialize(_ value: Value, pretty: Bool = false) -> String {
         var bytes: [UInt8] = []
         serialize(value, pretty: pretty, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return Text.decode(bytes)
     }
 
     /// Appends `value` as JSON to `bytes`; see ``serialize(_:pretty:)``.

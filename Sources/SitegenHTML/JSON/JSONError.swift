@@ -92,7 +92,7 @@ public struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// `line:column: message`.
-    public var description: String { String(line) + ":" + String(column) + ": " + message }
+    public var description: String { Text.join(Text.join(String(line), ":", String(column), ": "), message) }
 
     /// The error as a ``Diagnostic`` in `file`, for data files a site author wrote.
     /// - Parameters:
@@ -140,7 +140,7 @@ extension JSONError {
 
     @inline(never)
     static func expected(_ what: String, at offset: Int, in input: [UInt8], note: String = "") -> JSONError {
-        JSONError(offset: offset, message: "expected " + what + ", found " + found(at: offset, in: input) + note, in: input)
+        JSONError(offset: offset, message: Text.join(Text.join("expected ", what, ", found ", found(at: offset, in: input)), note), in: input)
     }
 
     @inline(never)
@@ -157,29 +157,29 @@ extension JSONError {
     static func controlCharacter(at offset: Int, in input: [UInt8]) -> JSONError {
         let code = hex(UInt32(input[offset]), digits: 4)
         return JSONError(
-            offset: offset, message: "expected '\\u" + code + "' instead of unescaped control character U+" + code + " in string",
+            offset: offset, message: Text.join(Text.join("expected '\\u", code, "' instead of unescaped control character U+", code), " in string"),
             in: input)
     }
 
     @inline(never)
     static func loneSurrogate(_ code: UInt32, at offset: Int, in input: [UInt8]) -> JSONError {
-        let text = "'\\u" + hex(code, digits: 4) + "'"
+        let text = Text.join("'\\u", hex(code, digits: 4), "'")
         let message =
             code < 0xDC00
-            ? "expected a low surrogate '\\uDC00'...'\\uDFFF' after high surrogate " + text
-            : "expected a high surrogate before low surrogate " + text
+            ? Text.join("expected a low surrogate '\\uDC00'...'\\uDFFF' after high surrogate ", text)
+            : Text.join("expected a high surrogate before low surrogate ", text)
         return JSONError(offset: offset, message: message, in: input)
     }
 
     @inline(never)
     static func invalidUTF8(at offset: Int, in input: [UInt8]) -> JSONError {
-        let found = offset < input.count ? "byte 0x" + hex(UInt32(input[offset]), digits: 2) : "end of input"
-        return JSONError(offset: offset, message: "expected valid UTF-8 in string, found " + found, in: input)
+        let found = offset < input.count ? Text.join("byte 0x", hex(UInt32(input[offset]), digits: 2)) : "end of input"
+        return JSONError(offset: offset, message: Text.join("expected valid UTF-8 in string, found ", found), in: input)
     }
 
     @inline(never)
     static func tooDeep(limit: Int, at offset: Int, in input: [UInt8]) -> JSONError {
-        JSONError(offset: offset, message: "expected at most " + String(limit) + " nested arrays and objects, found more", in: input)
+        JSONError(offset: offset, message: Text.join("expected at most ", String(limit), " nested arrays and objects, found more"), in: input)
     }
 
     /// How the byte at `offset` reads in a message: `'x'`, `end of input`,
@@ -187,16 +187,16 @@ extension JSONError {
     static func found(at offset: Int, in input: [UInt8]) -> String {
         guard offset < input.count else { return "end of input" }
         let byte = input[offset]
-        if byte < 0x20 || byte == 0x7F { return "U+" + hex(UInt32(byte), digits: 4) }
-        if byte < 0x80 { return "'" + String(decoding: [byte], as: UTF8.self) + "'" }
+        if byte < 0x20 || byte == 0x7F { return Text.join("U+", hex(UInt32(byte), digits: 4)) }
+        if byte < 0x80 { return Text.join("'", Text.decode([byte]), "'") }
         let length = JSONParser.utf8SequenceLength(input, at: offset)
-        guard length > 0 else { return "byte 0x" + hex(UInt32(byte), digits: 2) }
-        return "'" + String(decoding: input[offset..<(offset + length)], as: UTF8.self) + "'"
+        guard length > 0 else { return Text.join("byte 0x", hex(UInt32(byte), digits: 2)) }
+        return Text.join("'", Text.decode(input[offset..<(offset + length)]), "'")
     }
 
     static func hex(_ value: UInt32, digits: Int) -> String {
         var text = String(value, radix: 16, uppercase: true)
-        while text.utf8.count < digits { text = "0" + text }
+        while text.utf8.count < digits { text = Text.join("0", text) }
         return text
     }
 }

@@ -33,9 +33,9 @@ extension JSONParser {
         let result: String
         if hasEscapes {
             decoded.append(contentsOf: input[runStart..<index])
-            result = String(decoding: decoded, as: UTF8.self)
+            result = Text.decode(decoded)
         } else {
-            result = String(decoding: input[start..<index], as: UTF8.self)
+            result = Text.decode(input[start..<index])
         }
         index += 1
         return result

@@ -32,7 +32,7 @@ public struct HTMLWriter {
     }
 
     /// The pending bytes as a `String` (the whole document for a writer without a sink).
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    public var string: String { Text.decode(bytes) }
 
     /// Appends trusted markup as is.
     public mutating func write(_ markup: String) {

@@ -7,13 +7,13 @@
 /// the one a synchronous render (`SuspenseMode.resolved`) produces.
 public enum SuspenseMarkup {
     /// Opens boundary `id`.
-    public static func open(_ id: Int) -> String { "<sg-b id=\"sg-b" + String(id) + "\">" }
+    public static func open(_ id: Int) -> String { Text.join("<sg-b id=\"sg-b", String(id), "\">") }
 
     /// Opens boundary `id` with the URL of its deferred island (`/_sg/island/<loader>?a=…&s=…`),
     /// which `deferredLoader` fetches when the page was not streamed by the component, or
     /// when its stream ended before this section arrived.
     public static func open(_ id: Int, source: String) -> String {
-        "<sg-b id=\"sg-b" + String(id) + "\" data-src=\"" + HTMLEscaping.escape(source) + "\">"
+        Text.join(Text.join("<sg-b id=\"sg-b", String(id), "\" data-src=\"", HTMLEscaping.escape(source)), "\">")
     }
     /// Closes a boundary.
     public static let close = "</sg-b>"
@@ -59,7 +59,7 @@ public enum SuspenseMarkup {
 
     /// The chunk that replaces boundary `id`'s fallback with `html`.
     public static func replacement(_ id: Int, html: String) -> String {
-        "<template id=\"sg-t" + String(id) + "\">" + html + "</template><script>sg(" + String(id) + ")</script>"
+        Text.join(Text.join("<template id=\"sg-t", String(id), "\">", html), "</template><script>sg(", String(id), ")</script>")
     }
 
     /// What a section shows when its loader or its template failed: the page still renders.
@@ -86,7 +86,7 @@ public enum SuspenseMarkup {
         var object = Object()
         object["loader"] = .string(loader)
         object["arguments"] = .object(arguments)
-        return contentBoundaryPrefix + JSON.serialize(.object(object)) + "-->"
+        return Text.join(contentBoundaryPrefix, JSON.serialize(.object(object)), "-->")
     }
 
     /// Closes a boundary opened by ``contentBoundaryOpen(loader:arguments:)``.
@@ -107,7 +107,7 @@ public enum SuspenseMarkup {
         }
         if i == 0 { return html }
         out.append(contentsOf: bytes[i...])
-        return String(decoding: out, as: UTF8.self)
+        return Text.decode(out)
     }
 }
 

@@ -52,7 +52,7 @@ extension Filters {
             return reverse ? order > 0 : order < 0
         }
         if let (a, b) = failed {
-            throw call.error("sort cannot compare " + a.kindName + " with " + b.kindName,
+            throw call.error(Text.join("sort cannot compare ", a.kindName, " with ", b.kindName),
                              fix: attribute == nil ? "sort by an attribute: sort(attribute=\"title\")" : nil)
         }
         return .array(keyed.map { items[$0.index] })

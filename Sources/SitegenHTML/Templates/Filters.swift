@@ -16,7 +16,7 @@ public struct FilterCall: Sendable {
     }
 
     func wrongType(_ expected: String, _ value: Value) -> TemplateError {
-        .wrongType("filter '" + name + "'", expected: expected, got: value, at: span)
+        .wrongType(Text.join("filter '", name, "'"), expected: expected, got: value, at: span)
     }
 }
 
@@ -149,8 +149,8 @@ public enum Filters {
     public static func date(_ value: Value, _ args: Arguments, _ call: FilterCall) throws(TemplateError) -> Value {
         let format = args.value(0, "format")?.stringValue ?? "%Y-%m-%d"
         guard let date = DateValue(value) else {
-            throw call.error("date expects a date like 2024-05-01 or 2024-05-01T10:00:00Z, got "
-                + (value.stringValue.map { "'" + $0 + "'" } ?? value.kindName))
+            throw call.error(Text.join("date expects a date like 2024-05-01 or 2024-05-01T10:00:00Z, got ",
+                                       value.stringValue.map { Text.join("'", $0, "'") } ?? value.kindName))
         }
         return .string(date.formatted(format))
     }

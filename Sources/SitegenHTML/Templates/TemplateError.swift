@@ -67,7 +67,7 @@ public struct TemplateError: Error, Equatable, Sendable {
             span.line > 0 ? SourceLocation(file: file ?? template, line: span.line, column: span.column) : nil
         return Diagnostic(
             .error, message, at: location, expected: expected, fix: fix,
-            notes: location == nil && !template.isEmpty ? ["while rendering '" + template + "'"] : [],
+            notes: location == nil && !template.isEmpty ? [Text.join("while rendering '", template, "'")] : [],
             sourceLine: sourceLine)
     }
 }
@@ -76,33 +76,33 @@ extension TemplateError {
     static func unknownVariable(_ name: String, candidates: [String], at span: Span) -> TemplateError {
         let suggestion = Suggestion.nearest(to: name, in: candidates)
         return TemplateError(
-            "unknown variable '" + name + "'", at: span,
-            fix: suggestion.map { "did you mean '" + $0 + "'?" } ?? "define it with {% set " + name + " = … %} or pass it in the context")
+            Text.join("unknown variable '", name, "'"), at: span,
+            fix: suggestion.map { Text.join("did you mean '", $0, "'?") } ?? Text.join("define it with {% set ", name, " = … %} or pass it in the context"))
     }
 
     static func unknownFilter(_ name: String, at span: Span) -> TemplateError {
         let suggestion = Suggestion.nearest(to: name, in: Filters.names)
         return TemplateError(
-            "unknown filter '" + name + "'", at: span,
-            expected: "one of " + Filters.names.map { "'" + $0 + "'" }.joined(separator: ", "),
-            fix: suggestion.map { "did you mean '" + $0 + "'?" })
+            Text.join("unknown filter '", name, "'"), at: span,
+            expected: Text.join("one of ", Filters.names.map { Text.join("'", $0, "'") }.joined(separator: ", ")),
+            fix: suggestion.map { Text.join("did you mean '", $0, "'?") })
     }
 
     static func unknownFunction(_ name: String, candidates: [String], at span: Span) -> TemplateError {
         let suggestion = Suggestion.nearest(to: name, in: candidates)
         return TemplateError(
-            "unknown function or macro '" + name + "'", at: span,
-            fix: suggestion.map { "did you mean '" + $0 + "'?" } ?? "define it with {% macro " + name + "() %}")
+            Text.join("unknown function or macro '", name, "'"), at: span,
+            fix: suggestion.map { Text.join("did you mean '", $0, "'?") } ?? Text.join("define it with {% macro ", name, "() %}"))
     }
 
     static func wrongType(_ what: String, expected: String, got value: Value, at span: Span) -> TemplateError {
-        TemplateError(what + " expects " + expected + ", got " + value.kindName, at: span, expected: expected)
+        TemplateError(Text.join(Text.join(what, " expects ", expected, ", got "), value.kindName), at: span, expected: expected)
     }
 
     static func missingTemplate(_ name: String, candidates: [String], at span: Span) -> TemplateError {
         let suggestion = Suggestion.nearest(to: name, in: candidates)
         return TemplateError(
-            "template '" + name + "' not found", at: span,
-            fix: suggestion.map { "did you mean '" + $0 + "'?" } ?? "create templates/" + name)
+            Text.join("template '", name, "' not found"), at: span,
+            fix: suggestion.map { Text.join("did you mean '", $0, "'?") } ?? Text.join("create templates/", name))
     }
 }

@@ -111,7 +111,7 @@ public final class TemplateFrame {
         case (.array, _), (.object, _), (.null, _):
             return nil
         default:
-            throw error("cannot index " + container.kindName + " with " + k.kindName, at: span)
+            throw error(Text.join("cannot index ", container.kindName, " with ", k.kindName), at: span)
         }
     }
 
@@ -121,7 +121,7 @@ public final class TemplateFrame {
     public func loopItems(_ sequence: Value?, at span: Span) throws(TemplateError) -> (items: [Value], keys: [String]) {
         let sequence = sequence ?? .null
         guard let items = RenderState.loopItems(sequence) else {
-            throw error("for loop expects an array or an object, got " + sequence.kindName, at: span)
+            throw error(Text.join("for loop expects an array or an object, got ", sequence.kindName), at: span)
         }
         return items
     }
@@ -148,7 +148,7 @@ public final class TemplateFrame {
     public func loopProperty(_ name: UTF8Key, at span: Span) throws(TemplateError) -> Value {
         guard let loop = loops.last else { throw error("'loop' is only defined inside a {% for %} loop", at: span) }
         guard let value = RenderState.loopValue(name, index: loop.index, length: loop.length) else {
-            throw error("loop has no property '" + name.string + "'", at: span)
+            throw error(Text.join("loop has no property '", name.string, "'"), at: span)
         }
         return value
     }
@@ -167,7 +167,7 @@ public final class TemplateFrame {
     /// `-value`.
     public func negate(_ value: Value?, at span: Span) throws(TemplateError) -> Value {
         let value = value ?? .null
-        guard let negated = RenderState.negated(value) else { throw error("cannot negate " + value.kindName, at: span) }
+        guard let negated = RenderState.negated(value) else { throw error(Text.join("cannot negate ", value.kindName), at: span) }
         return negated
     }
 

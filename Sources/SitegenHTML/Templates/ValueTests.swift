@@ -99,7 +99,7 @@ public enum ValueTests {
 
     static func integer(of value: Value?, _ call: FilterCall) throws(TemplateError) -> Int {
         guard let n = value?.intValue else {
-            throw call.error("test '" + call.name + "' expects an integer, got " + (value ?? .null).kindName)
+            throw call.error(Text.join("test '", call.name, "' expects an integer, got ", (value ?? .null).kindName))
         }
         return n
     }
@@ -108,9 +108,9 @@ public enum ValueTests {
 extension RenderState {
     func applyTest(_ name: String, to input: Value?, arguments args: Arguments, at span: Span) throws(TemplateError) -> Bool {
         guard let test = ValueTests.named(name) else {
-            throw error("unknown test '" + name + "'", at: span,
-                        expected: "one of " + ValueTests.names.map { "'" + $0 + "'" }.joined(separator: ", "),
-                        fix: Suggestion.nearest(to: name, in: ValueTests.names).map { "did you mean '" + $0 + "'?" })
+            throw error(Text.join("unknown test '", name, "'"), at: span,
+                        expected: Text.join("one of ", ValueTests.names.map { Text.join("'", $0, "'") }.joined(separator: ", ")),
+                        fix: Suggestion.nearest(to: name, in: ValueTests.names).map { Text.join("did you mean '", $0, "'?") })
         }
         do {
             return try test(input, args, FilterCall(name, at: span))

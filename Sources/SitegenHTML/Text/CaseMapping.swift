@@ -45,7 +45,7 @@ public enum CaseMapping {
         return s.withUTF8 { bytes in
             var out = Array(bytes)
             for i in out.indices where out[i] >= first && out[i] <= last { out[i] ^= 0x20 }
-            return String(decoding: out, as: UTF8.self)
+            return Text.decode(out)
         }
     }
 

@@ -64,7 +64,7 @@ extension DateValue {
 
     static func pad(_ n: Int, width: Int = 2) -> String {
         var s = String(n)
-        while s.utf8.count < width { s = "0" + s }
+        while s.utf8.count < width { s = Text.join("0", s) }
         return s
     }
 }

@@ -55,6 +55,6 @@ extension Text {
                 out.append(hex[Int(b & 15)])
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return Text.decode(out)
     }
 }

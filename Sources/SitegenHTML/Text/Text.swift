@@ -4,6 +4,34 @@
 /// Embedded Swift does cheaply (no grapheme tables), and it keeps results byte-for-byte
 /// identical on both sides.
 public enum Text {
+    /// `bytes` as a `String`, ill-formed UTF-8 replaced with U+FFFD, as
+    /// `String(decoding:as: UTF8.self)` makes it. That initializer is inlined wherever it is
+    /// written (its validation, repair and copy: about 80 bytes of wasm each time); the
+    /// runtime's decodes all come here instead.
+    @inline(never)
+    public static func decode(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `a + b + c + d`, in one function. Each `+` on `String` is inlined where it is
+    /// written, with its copies in and out of memory (a `String` is three words on wasm32):
+    /// about 40 bytes of wasm each in the server component, against 8 to 10 for an argument
+    /// here. The runtime builds its messages with this; more parts nest.
+    @inline(never)
+    public static func join(_ a: String, _ b: String, _ c: String = "", _ d: String = "") -> String {
+        var result = a
+        result.append(b)
+        result.append(c)
+        result.append(d)
+        return result
+    }
+
+    /// ``decode(_:)-(UnsafeRawBufferPointer)`` for an array.
+    public static func decode(_ bytes: [UInt8]) -> String { bytes.withUnsafeBytes { decode($0) } }
+
+    /// ``decode(_:)-(UnsafeRawBufferPointer)`` for a slice.
+    public static func decode(_ bytes: ArraySlice<UInt8>) -> String { bytes.withUnsafeBytes { decode($0) } }
+
     /// Whether `haystack` contains `needle` (byte search; `String.contains(String)` is not in Embedded Swift).
     public static func contains(_ haystack: String, _ needle: String) -> Bool {
         find(Array(needle.utf8), in: Array(haystack.utf8), from: 0) != nil
@@ -97,7 +125,7 @@ public enum Text {
             i = j + needle.count
         }
         out.append(contentsOf: bytes[i...])
-        return String(decoding: out, as: UTF8.self)
+        return Text.decode(out)
     }
 
     /// Splits on every occurrence of `separator` (empty parts kept, as Python's `str.split(sep)`).
@@ -108,10 +136,10 @@ public enum Text {
         var parts: [String] = []
         var i = 0
         while let j = find(needle, in: bytes, from: i) {
-            parts.append(String(decoding: bytes[i..<j], as: UTF8.self))
+            parts.append(Text.decode(bytes[i..<j]))
             i = j + needle.count
         }
-        parts.append(String(decoding: bytes[i...], as: UTF8.self))
+        parts.append(Text.decode(bytes[i...]))
         return parts
     }
 
@@ -124,7 +152,7 @@ public enum Text {
         var end = bytes.count
         while start < end && isSpace(bytes[start]) { start += 1 }
         while end > start && isSpace(bytes[end - 1]) { end -= 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return Text.decode(bytes[start..<end])
     }
 
     /// Counts runs of non-whitespace.
@@ -172,6 +200,6 @@ public enum Text {
                 out.append(b)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return Text.decode(out)
     }
 }

@@ -15,14 +15,14 @@ public enum HTTPClient {
     public struct Result: Sendable {
         public var status: Int
         public var body: [UInt8]
-        public var text: String { String(decoding: body, as: UTF8.self) }
+        public var text: String { Text.decode(body) }
 
         /// The body as JSON.
         public func json() -> Swift.Result<Value, FunctionError> {
             do throws(JSONError) {
                 return .success(try JSON.parse(body))
             } catch {
-                return .failure(.upstream("upstream sent invalid JSON: " + error.description))
+                return .failure(.upstream(Text.join("upstream sent invalid JSON: ", error.description)))
             }
         }
     }
@@ -34,7 +34,7 @@ public enum HTTPClient {
     public static func get(_ url: String, timeoutMilliseconds: Int = 5000,
                            _ done: @escaping (Swift.Result<HTTPClient.Result, FunctionError>) -> Void) {
         guard let executor = Scheduler.current else { return done(.failure(.server("HTTPClient used outside a request"))) }
-        guard let parts = URLParts(url) else { return done(.failure(.server("not an http(s) URL: " + url))) }
+        guard let parts = URLParts(url) else { return done(.failure(.server(Text.join("not an http(s) URL: ", url)))) }
         guard let fields = OutgoingResponse.makeFields([("accept", "*/*")]) else { return done(.failure(.server("cannot create request headers"))) }
         let request = wasiOutgoingRequestNew(fields)
         var authority = parts.authority, path = parts.path
@@ -47,26 +47,26 @@ public enum HTTPClient {
         _ = wasiRequestOptionsSetFirstByteTimeout(options, 1, nanoseconds)
         _ = wasiRequestOptionsSetBetweenBytesTimeout(options, 1, nanoseconds)
         wasiOutgoingHandlerHandle(request, 1, options, ABI.returnArea)
-        guard ABI.u8(0) == 0 else { return done(.failure(.upstream("the host refused the request to " + url))) }
+        guard ABI.u8(0) == 0 else { return done(.failure(.upstream(Text.join("the host refused the request to ", url)))) }
         let future = ABI.i32(8)
         executor.wait(on: wasiFutureIncomingResponseSubscribe(future)) {
             wasiFutureIncomingResponseGet(future, ABI.returnArea)
             let ready = ABI.u8(0) == 1, outerOK = ABI.u8(8) == 0, innerOK = ABI.u8(16) == 0
             let response = ABI.i32(24)
             wasiFutureIncomingResponseDrop(future)
-            guard ready, outerOK, innerOK else { return done(.failure(.upstream("request to " + url + " failed or timed out"))) }
+            guard ready, outerOK, innerOK else { return done(.failure(.upstream(Text.join("request to ", url, " failed or timed out")))) }
             let status = Int(wasiIncomingResponseStatus(response))
             wasiIncomingResponseConsume(response, ABI.returnArea)
             guard ABI.u8(0) == 0 else {
                 wasiIncomingResponseDrop(response)
-                return done(.failure(.upstream("cannot read the response of " + url)))
+                return done(.failure(.upstream(Text.join("cannot read the response of ", url))))
             }
             let body = ABI.i32(4)
             wasiIncomingBodyStream(body, ABI.returnArea)
             guard ABI.u8(0) == 0 else {
                 wasiIncomingBodyDrop(body)
                 wasiIncomingResponseDrop(response)
-                return done(.failure(.upstream("cannot read the body of " + url)))
+                return done(.failure(.upstream(Text.join("cannot read the body of ", url))))
             }
             let stream = ABI.i32(4)
             BodyReader(stream: stream, limit: maximumBodySize, executor: executor).read { result in
@@ -97,8 +97,8 @@ struct URLParts {
         else { return nil }
         let slash = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
         guard slash > rest.startIndex else { return nil }
-        authority = String(decoding: rest[rest.startIndex..<slash], as: UTF8.self)
-        path = slash < rest.endIndex ? String(decoding: rest[slash...], as: UTF8.self) : "/"
+        authority = Text.decode(rest[rest.startIndex..<slash])
+        path = slash < rest.endIndex ? Text.decode(rest[slash...]) : "/"
     }
 }
 
@@ -131,7 +131,7 @@ struct BodyReader {
                 return
             }
             buffer.append(contentsOf: chunk)
-            if buffer.count > limit { return done(.failure(.upstream("a body is larger than " + String(limit) + " bytes"))) }
+            if buffer.count > limit { return done(.failure(.upstream(Text.join("a body is larger than ", String(limit), " bytes")))) }
         }
     }
 }

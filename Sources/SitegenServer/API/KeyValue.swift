@@ -16,8 +16,8 @@ public enum KeyValue {
     public static func open(_ name: String) throws(FunctionError) -> Bucket {
         var store = storeIdentifier
         store.withUTF8 { wasiKeyValueOpen($0.baseAddress, Int32($0.count), ABI.returnArea) }
-        if ABI.u8(0) == 0 { return Bucket(handle: ABI.i32(4), prefix: name + ".") }
-        throw KeyValue.error(at: 4, doing: "open the store for bucket '" + name + "'")
+        if ABI.u8(0) == 0 { return Bucket(handle: ABI.i32(4), prefix: Text.join(name, ".")) }
+        throw KeyValue.error(at: 4, doing: Text.join("open the store for bucket '", name, "'"))
     }
 
     /// The host store's identifier, from the site data.
@@ -26,11 +26,11 @@ public enum KeyValue {
     /// The `error` variant at `offset` of the return area, as a server error.
     static func error(at offset: Int, doing what: String) -> FunctionError {
         switch ABI.u8(offset) {
-        case 0: return .server("key-value: no such store (" + what + ")")
-        case 1: return .server("key-value: access denied (" + what + ")")
+        case 0: return .server(Text.join("key-value: no such store (", what, ")"))
+        case 1: return .server(Text.join("key-value: access denied (", what, ")"))
         default:
-            let text = String(decoding: ABI.takeBytes(ABI.i32(offset + 4), ABI.i32(offset + 8)), as: UTF8.self)
-            return .server("key-value: " + text + " (" + what + ")")
+            let text = Text.decode(ABI.takeBytes(ABI.i32(offset + 4), ABI.i32(offset + 8)))
+            return .server(Text.join(Text.join("key-value: ", text, " (", what), ")"))
         }
     }
 }
@@ -54,7 +54,7 @@ public final class Bucket {
         let valid = !key.isEmpty && key.utf8.count <= 512
             && contiguous.withUTF8 { $0.allSatisfy { $0 >= 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "/") } }
         guard valid else {
-            throw .badRequest("the key-value key '" + key + "' is not allowed: use 1 to 512 bytes without '/' or control characters")
+            throw .badRequest(Text.join("the key-value key '", key, "' is not allowed: use 1 to 512 bytes without '/' or control characters"))
         }
         return prefix + key
     }
@@ -63,14 +63,14 @@ public final class Bucket {
     public func get(_ key: String) throws(FunctionError) -> [UInt8]? {
         var key = try storeKey(key)
         key.withUTF8 { wasiBucketGet(handle, $0.baseAddress, Int32($0.count), ABI.returnArea) }
-        guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: "get '" + key + "'") }
+        guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: Text.join("get '", key, "'")) }
         guard ABI.u8(4) == 1 else { return nil }
         return ABI.takeBytes(ABI.i32(8), ABI.i32(12))
     }
 
     /// The value of `key` as text.
     public func string(_ key: String) throws(FunctionError) -> String? {
-        try get(key).map { String(decoding: $0, as: UTF8.self) }
+        try get(key).map { Text.decode($0) }
     }
 
     /// The value of `key` as JSON.
@@ -79,7 +79,7 @@ public final class Bucket {
         do throws(JSONError) {
             return try JSON.parse(bytes)
         } catch {
-            throw .server("key-value: '" + key + "' holds invalid JSON: " + error.description)
+            throw .server(Text.join("key-value: '", key, "' holds invalid JSON: ", error.description))
         }
     }
 
@@ -89,7 +89,7 @@ public final class Bucket {
         key.withUTF8 { k in
             value.withUnsafeBytes { v in wasiBucketSet(handle, k.baseAddress, Int32(k.count), v.baseAddress, Int32(v.count), ABI.returnArea) }
         }
-        guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: "set '" + key + "'") }
+        guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: Text.join("set '", key, "'")) }
     }
 
     /// Sets `key` to a JSON value.
@@ -101,14 +101,14 @@ public final class Bucket {
     public func delete(_ key: String) throws(FunctionError) {
         var key = try storeKey(key)
         key.withUTF8 { wasiBucketDelete(handle, $0.baseAddress, Int32($0.count), ABI.returnArea) }
-        guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: "delete '" + key + "'") }
+        guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: Text.join("delete '", key, "'")) }
     }
 
     /// Whether `key` is set.
     public func exists(_ key: String) throws(FunctionError) -> Bool {
         var key = try storeKey(key)
         key.withUTF8 { wasiBucketExists(handle, $0.baseAddress, Int32($0.count), ABI.returnArea) }
-        guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: "exists '" + key + "'") }
+        guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: Text.join("exists '", key, "'")) }
         return ABI.u8(4) == 1
     }
 
@@ -119,7 +119,7 @@ public final class Bucket {
         repeat {
             let page = try keyPage(after: cursor)
             for bytes in page.keys where bytes.starts(with: prefix.utf8) {
-                keys.append(String(decoding: bytes.dropFirst(prefix.utf8.count), as: UTF8.self))
+                keys.append(Text.decode(bytes.dropFirst(prefix.utf8.count)))
             }
             cursor = page.next
         } while cursor != nil
@@ -135,7 +135,7 @@ public final class Bucket {
     public func increment(_ key: String, by delta: UInt64 = 1) throws(FunctionError) -> UInt64 {
         var key = try storeKey(key)
         key.withUTF8 { wasiAtomicsIncrement(handle, $0.baseAddress, Int32($0.count), Int64(bitPattern: delta), ABI.returnArea) }
-        guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 8, doing: "increment '" + key + "'") }
+        guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 8, doing: Text.join("increment '", key, "'")) }
         return ABI.u64(8)
     }
 }

@@ -31,11 +31,11 @@ public struct Request {
 
     /// A required string field.
     public func string(_ name: String) throws(FunctionError) -> String {
-        guard let value = fields[name] else { throw .badRequest("the field '" + name + "' is missing", field: name) }
+        guard let value = fields[name] else { throw .badRequest(Text.join("the field '", name, "' is missing"), field: name) }
         switch value {
         case .string(let s): return s
         case .int(let i): return String(i)
-        default: throw .badRequest("the field '" + name + "' must be a string, got " + value.kindName, field: name)
+        default: throw .badRequest(Text.join("the field '", name, "' must be a string, got ", value.kindName), field: name)
         }
     }
 
@@ -47,10 +47,10 @@ public struct Request {
 
     /// A required integer field (a JSON number or a form field of digits).
     public func int(_ name: String) throws(FunctionError) -> Int {
-        guard let value = fields[name] else { throw .badRequest("the field '" + name + "' is missing", field: name) }
+        guard let value = fields[name] else { throw .badRequest(Text.join("the field '", name, "' is missing"), field: name) }
         if let i = value.intValue { return i }
         if case .string(let s) = value, let i = Text.integer(s) { return i }
-        throw .badRequest("the field '" + name + "' must be an integer", field: name)
+        throw .badRequest(Text.join("the field '", name, "' must be an integer"), field: name)
     }
 
     /// A boolean field: JSON `true`/`false`, or a form's `on`/`true`/`1` (absent is false).
@@ -59,16 +59,16 @@ public struct Request {
         switch value {
         case .bool(let b): return b
         case .string(let s): return Text.equal(s, "on") || Text.equal(s, "true") || Text.equal(s, "1")
-        default: throw .badRequest("the field '" + name + "' must be true or false", field: name)
+        default: throw .badRequest(Text.join("the field '", name, "' must be true or false"), field: name)
         }
     }
 
     /// A string field of at most `limit` characters, not empty after trimming.
     public func text(_ name: String, limit: Int) throws(FunctionError) -> String {
         let value = Text.trim(try string(name))
-        if value.isEmpty { throw .badRequest("the field '" + name + "' is empty", field: name) }
+        if value.isEmpty { throw .badRequest(Text.join("the field '", name, "' is empty"), field: name) }
         if value.unicodeScalars.count > limit {
-            throw .badRequest("the field '" + name + "' is longer than " + String(limit) + " characters", field: name)
+            throw .badRequest(Text.join(Text.join("the field '", name, "' is longer than ", String(limit)), " characters"), field: name)
         }
         return value
     }

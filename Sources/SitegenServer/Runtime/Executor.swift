@@ -37,15 +37,17 @@ final class Executor {
                 for task in batch { task() }
             }
             if waiting.isEmpty { return }
-            let handles = waiting.map { $0.pollable }
-            let readyIndices = handles.withUnsafeBytes { buffer -> [Int] in
-                wasiPoll(buffer.baseAddress!, Int32(handles.count), ABI.returnArea)
-                let pointer = ABI.i32(0), count = ABI.i32(4)
-                guard count > 0, let base = UnsafeMutableRawPointer(bitPattern: Int(pointer)) else { return [] }
-                var indices: [Int] = []
-                for i in 0..<Int(count) { indices.append(Int(base.load(fromByteOffset: i * 4, as: UInt32.self))) }
+            // The pollables in the layout `poll` takes, in a plain buffer: an `[Int32]` would
+            // be one more array type in the component.
+            let handles = UnsafeMutablePointer<Int32>.allocate(capacity: waiting.count)
+            for i in 0..<waiting.count { handles[i] = waiting[i].pollable }
+            wasiPoll(handles, Int32(waiting.count), ABI.returnArea)
+            handles.deallocate()
+            var readyIndices: [Int] = []
+            let pointer = ABI.i32(0), count = ABI.i32(4)
+            if count > 0, let base = UnsafeMutableRawPointer(bitPattern: Int(pointer)) {
+                for i in 0..<Int(count) { readyIndices.append(Int(base.load(fromByteOffset: i * 4, as: UInt32.self))) }
                 cFree(base)
-                return indices
             }
             var resumed: [() -> Void] = []
             var stillWaiting: [(pollable: Int32, resume: () -> Void)] = []

@@ -19,27 +19,28 @@ struct FunctionEndpoint {
             return respond(error: 405, "server functions are called with POST", extra: [("allow", "POST")])
         }
         guard let entry = FunctionRegistry.shared.function(named: name) else {
-            let known = FunctionRegistry.shared.functions.map { $0.name }
-            var message = "no server function '" + name + "'"
-            if let near = nearest(name, known) { message += "; did you mean '" + near + "'?" }
+            var known: [String] = []
+            for function in FunctionRegistry.shared.functions { known.append(function.name) }
+            var message = Text.join("no server function '", name, "'")
+            if let near = nearest(name, known) { message = Text.join(message, "; did you mean '", near, "'?") }
             return respond(error: 404, message)
         }
         if !entry.isPublic {
             switch OriginCheck.verdict(authority: request.authority, origin: request.header("origin"), fetchSite: request.header("sec-fetch-site")) {
             case .sameOrigin: break
-            case .crossOrigin(let why): return respond(error: 403, "cross-origin call refused (" + why + ")")
+            case .crossOrigin(let why): return respond(error: 403, Text.join("cross-origin call refused (", why, ")"))
             case .unknown: return respond(error: 403, "the request does not say where it came from (no Origin or Sec-Fetch-Site header)")
             }
         }
         let limit = SiteData.current.maxBodyBytes
         if let length = request.header("content-length").flatMap(Text.integer), length > limit {
-            return respond(error: 413, "the body is larger than " + String(limit) + " bytes")
+            return respond(error: 413, Text.join("the body is larger than ", String(limit), " bytes"))
         }
         let contentType = request.header("content-type") ?? ""
         let kind = BodyKind(contentType)
         if case .unsupported = kind {
-            return respond(error: 415, "unsupported content type '" + contentType
-                + "'; use application/x-www-form-urlencoded, multipart/form-data or application/json")
+            return respond(error: 415, Text.join("unsupported content type '", contentType,
+                                                 "'; use application/x-www-form-urlencoded, multipart/form-data or application/json"))
         }
         request.readBody(limit: limit, executor: executor) { result in
             switch result {
@@ -79,8 +80,8 @@ struct FunctionEndpoint {
         var shown = message
         if status >= 500 {
             let id = String(Scheduler.randomUInt64() & 0xFFFF_FFFF_FFFF, radix: 16)
-            Log.error("function '" + name + "' failed (error id " + id + "): " + message)
-            shown = "internal error (id " + id + ")"
+            Log.error(Text.join(Text.join("function '", name, "' failed (error id ", id), "): ", message))
+            shown = Text.join("internal error (id ", id, ")")
             body["id"] = .string(id)
         }
         body["error"] = .string(shown)
@@ -88,8 +89,8 @@ struct FunctionEndpoint {
         var headers = extra + [("cache-control", "no-store")]
         if html {
             headers.append(("content-type", "text/html; charset=utf-8"))
-            let page = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Error</title><p>"
-                + HTMLEscaping.escape(shown) + "</p><p><a href=\"javascript:history.back()\">Go back</a></p></html>"
+            let page = Text.join("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Error</title><p>", HTMLEscaping.escape(shown),
+                                 "</p><p><a href=\"javascript:history.back()\">Go back</a></p></html>")
             return send(StaticResponse(status: UInt16(status), headers: headers, body: .bytes(Array(page.utf8))))
         }
         headers.append(("content-type", "application/json"))
@@ -146,7 +147,7 @@ enum BodyKind {
             do throws(JSONError) {
                 parsed = try JSON.parse(body)
             } catch {
-                throw .badRequest("the JSON body is malformed: " + error.description)
+                throw .badRequest(Text.join("the JSON body is malformed: ", error.description))
             }
             guard case .object(let fields) = parsed else {
                 throw .badRequest("the JSON body must be an object like {\"slug\": \"hello\"}")

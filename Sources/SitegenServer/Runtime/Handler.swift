@@ -61,12 +61,12 @@ func handleReserved(_ request: RequestInfo, _ outparam: Int32, executor: Executo
     if Text.hasPrefix(path, prefix) {
         let name = bytes[prefix.utf8.count...]
         if !name.isEmpty, name.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x5F }) {
-            return FunctionEndpoint(name: String(decoding: name, as: UTF8.self), request: request, outparam: outparam, executor: executor).run()
+            return FunctionEndpoint(name: Text.decode(name), request: request, outparam: outparam, executor: executor).run()
         }
     }
     let islandPrefix = "/_sg/island/"
     if Text.hasPrefix(path, islandPrefix) {
-        let name = String(decoding: bytes[islandPrefix.utf8.count...], as: UTF8.self)
+        let name = Text.decode(bytes[islandPrefix.utf8.count...])
         return IslandEndpoint(loader: name, request: request, outparam: outparam, executor: executor).run()
     }
     #endif
@@ -92,7 +92,7 @@ func streamPage(_ path: String, sections: [SuspendedSection], request: RequestIn
         offset += UInt64(chunk.count)
     }
     if let expected = Site.manifest.entry(forPath: path)?.size, UInt64(shell.count) != UInt64(expected) {
-        Log.error("asset backend gave " + String(shell.count) + " of " + String(expected) + " bytes of '" + path + "'")
+        Log.error(Text.join(Text.join("asset backend gave ", String(shell.count), " of ", String(expected)), " bytes of '", path, "'"))
         return sendBadGateway(outparam, executor: executor)
     }
     guard let outgoing = OutgoingResponse.start(outparam, status: 200, headers: headers) else {
@@ -131,7 +131,7 @@ func sendStatic(_ response: StaticResponse, _ outparam: Int32, executor: Executo
     var first: [UInt8] = []
     if case .asset(let path, let offset, let length) = response.body, length > 0 {
         guard let chunk = Assets.read(path, offset: offset, length: UInt32(min(length, AssetStream.chunkSize))), !chunk.isEmpty else {
-            Log.error("asset backend has no bytes for '" + path + "' at offset " + String(offset))
+            Log.error(Text.join("asset backend has no bytes for '", path, "' at offset ", String(offset)))
             return sendBadGateway(outparam, executor: executor)
         }
         first = chunk
@@ -178,7 +178,7 @@ struct AssetStream {
         guard remaining > 0 else { return outgoing.finish() }
         let want = min(remaining, Self.chunkSize)
         guard let chunk = Assets.read(path, offset: offset, length: UInt32(want)), !chunk.isEmpty else {
-            Log.error("asset backend has no bytes for '" + path + "' at offset " + String(offset))
+            Log.error(Text.join("asset backend has no bytes for '", path, "' at offset ", String(offset)))
             return outgoing.finish()
         }
         send(chunk, at: offset, remaining: remaining)

@@ -29,13 +29,13 @@ struct IslandEndpoint {
         } catch {
             return fail(400, "the island arguments are not a JSON object")
         }
-        guard let load = FunctionRegistry.shared.loader(named: loader) else { return fail(404, "no island '" + loader + "'") }
+        guard let load = FunctionRegistry.shared.loader(named: loader) else { return fail(404, Text.join("no island '", loader, "'")) }
         let section = SuspendedSection(id: 0, loader: loader, arguments: arguments)
         var answered = false
         let timeout = Scheduler.after(milliseconds: SiteData.current.loaderTimeoutMilliseconds) {
             if answered { return }
             answered = true
-            Log.error("island '" + loader + "' timed out")
+            Log.error(Text.join("island '", loader, "' timed out"))
             self.sendError(502, section)
         }
         load(arguments) { result in
@@ -47,11 +47,11 @@ struct IslandEndpoint {
                 do throws(TemplateError) {
                     self.send(200, try Islands.render(section, data: value))
                 } catch {
-                    Log.error("island '" + loader + "' failed to render: " + error.message)
+                    Log.error(Text.join("island '", loader, "' failed to render: ", error.message))
                     self.sendError(500, section)
                 }
             case .failure(let error):
-                Log.error("island '" + loader + "' failed: " + error.message)
+                Log.error(Text.join("island '", loader, "' failed: ", error.message))
                 self.sendError(error.isClientError ? error.status : 502, section)
             }
         }
@@ -85,7 +85,7 @@ struct IslandEndpoint {
     }
 
     func fail(_ status: Int, _ message: String, extra: [(String, String)] = []) {
-        let body = "{\"error\":" + JSON.serialize(.string(message)) + "}"
+        let body = Text.join("{\"error\":", JSON.serialize(.string(message)), "}")
         sendStatic(StaticResponse(status: UInt16(status), headers: extra + [("content-type", "application/json"), ("cache-control", "no-store"),
                                                                               ("x-robots-tag", "noindex")],
                                   body: .bytes(Array(body.utf8))), outparam, executor: executor)

@@ -1,3 +1,5 @@
+import SitegenHTML
+
 /// Lines to the host's stderr (`wasmtime serve` shows them per request). Details of
 /// server errors go here, never to the client.
 ///
@@ -5,9 +7,9 @@
 /// concatenation and the byte copy (-2.5 KB in the blog's component).
 enum Log {
     @inline(never)
-    static func error(_ message: String) { line("sitegen: error: " + message) }
+    static func error(_ message: String) { line(Text.join("sitegen: error: ", message)) }
     @inline(never)
-    static func info(_ message: String) { line("sitegen: " + message) }
+    static func info(_ message: String) { line(Text.join("sitegen: ", message)) }
 
     @inline(never)
     static func line(_ text: String) {

@@ -9,13 +9,13 @@ struct RequestInfo {
     let headers: [(String, String)]
 
     /// The raw path with query as a string.
-    var target: String { String(decoding: targetBytes, as: UTF8.self) }
+    var target: String { Text.decode(targetBytes) }
 
     /// The `host` the client asked for, read from the host when asked (server functions
     /// check it against `origin`; a static file never needs it, so it costs no host call).
     var authority: String? {
         wasiIncomingRequestAuthority(handle, ABI.returnArea)
-        return ABI.u8(0) == 1 ? String(decoding: ABI.takeBytes(ABI.i32(4), ABI.i32(8)), as: UTF8.self) : nil
+        return ABI.u8(0) == 1 ? Text.decode(ABI.takeBytes(ABI.i32(4), ABI.i32(8))) : nil
     }
 
     init(_ request: IncomingRequest) {
@@ -27,7 +27,7 @@ struct RequestInfo {
 
     /// The path without the query.
     var path: String {
-        String(decoding: targetBytes[..<(targetBytes.firstIndex(of: UInt8(ascii: "?")) ?? targetBytes.endIndex)], as: UTF8.self)
+        Text.decode(targetBytes[..<(targetBytes.firstIndex(of: UInt8(ascii: "?")) ?? targetBytes.endIndex)])
     }
 
     /// The first value of `name` (lower case).
@@ -54,7 +54,7 @@ struct RequestInfo {
             case .success(let bytes): done(.success(bytes))
             case .failure(let error):
                 done(.failure(Text.hasPrefix(error.message, "a body is larger")
-                    ? FunctionError(status: 413, message: "the body is larger than " + String(limit) + " bytes") : .badRequest(error.message)))
+                    ? FunctionError(status: 413, message: Text.join("the body is larger than ", String(limit), " bytes")) : .badRequest(error.message)))
             }
         }
     }

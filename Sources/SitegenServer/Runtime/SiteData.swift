@@ -60,7 +60,7 @@ struct SiteData {
                                          arguments: item["arguments"]?.objectValue ?? Object())
                     }
                 } catch {
-                    Log.error("site data is corrupt: " + error.description)
+                    Log.error(Text.join("site data is corrupt: ", error.description))
                     return nil
                 }
             }
@@ -111,7 +111,7 @@ struct SiteData {
         do throws(JSONError) {
             return try JSON.parse(Array(blob[range]))
         } catch {
-            Log.error("site data is corrupt: " + error.description)
+            Log.error(Text.join("site data is corrupt: ", error.description))
             return nil
         }
     }
@@ -122,7 +122,7 @@ struct SiteData {
         do throws(TemplateError) {
             engine.library = TemplateLibrary(try TemplateCodec.decode(range(of: 3).map { Array(blob[$0]) } ?? []))
         } catch {
-            Log.error("island templates are corrupt: " + error.message)
+            Log.error(Text.join("island templates are corrupt: ", error.message))
         }
         return engine
     }

@@ -54,12 +54,12 @@ final class StreamedPage {
         let timeout = SiteData.current.loaderTimeoutMilliseconds
         for (index, section) in sections.enumerated() {
             guard let loader = registry.loader(named: section.loader) else {
-                complete(index, .failure(.server("no loader '" + section.loader + "'")))
+                complete(index, .failure(.server(Text.join("no loader '", section.loader, "'"))))
                 continue
             }
             timers[index] = Scheduler.after(milliseconds: timeout) {
                 self.timers[index] = nil
-                self.complete(index, .failure(.upstream("loader '" + section.loader + "' timed out after " + String(timeout) + " ms")))
+                self.complete(index, .failure(.upstream(Text.join(Text.join("loader '", section.loader, "' timed out after ", String(timeout)), " ms"))))
             }
             // Each loader starts on its own turn, after the shell was queued.
             Scheduler.current?.spawn {
@@ -85,11 +85,11 @@ final class StreamedPage {
             do throws(TemplateError) {
                 html = try Islands.render(section, data: value)
             } catch {
-                Log.error("island '" + section.loader + "' failed to render: " + error.message)
+                Log.error(Text.join("island '", section.loader, "' failed to render: ", error.message))
                 html = Islands.renderError(section)
             }
         case .failure(let error):
-            Log.error("loader '" + section.loader + "' failed: " + error.message)
+            Log.error(Text.join("loader '", section.loader, "' failed: ", error.message))
             html = Islands.renderError(section)
         }
         var chunk = ""

@@ -1,3 +1,5 @@
+import SitegenHTML
+
 /// Helpers for values crossing the component boundary in canonical-ABI layout.
 ///
 /// Lists and strings the host returns live in memory it obtained from our
@@ -40,7 +42,7 @@ enum ABI {
         func take(_ entry: UnsafeMutableRawPointer, _ offset: Int) -> String {
             let length = Int(entry.load(fromByteOffset: offset + 4, as: Int32.self))
             guard length > 0, let bytes = UnsafeMutableRawPointer(bitPattern: Int(entry.load(fromByteOffset: offset, as: Int32.self))) else { return "" }
-            let text = String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
+            let text = Text.decode(UnsafeRawBufferPointer(start: bytes, count: length))
             cFree(bytes)
             return text
         }

@@ -1,3 +1,5 @@
+import SitegenHTML
+
 /// The request the host handed to `handle`.
 struct IncomingRequest {
     let handle: Int32
@@ -15,7 +17,7 @@ struct IncomingRequest {
         case 6: return "OPTIONS"
         case 7: return "TRACE"
         case 8: return "PATCH"
-        default: return String(decoding: ABI.takeBytes(ABI.i32(4), ABI.i32(8)), as: UTF8.self)
+        default: return Text.decode(ABI.takeBytes(ABI.i32(4), ABI.i32(8)))
         }
     }
 

@@ -75,7 +75,7 @@ public enum FormDecoder {
             let disposition = headerValue("content-disposition", in: headers) ?? ""
             if let name = parameter("name", in: disposition), parameter("filename", in: disposition) == nil {
                 guard let value = String(validating: body[contentStart..<next], as: UTF8.self) else {
-                    throw FormError("the multipart field '" + name + "' is not valid UTF-8")
+                    throw FormError(ASCII.join("the multipart field '", name, "' is not valid UTF-8"))
                 }
                 fields.append((name, value))
             }
@@ -103,7 +103,7 @@ public enum FormDecoder {
             let trimmed = line.last == 0x0D ? line.dropLast() : line[...]
             guard let colon = trimmed.firstIndex(of: UInt8(ascii: ":")) else { continue }
             if ASCII.equalsIgnoringCase(trimmed[trimmed.startIndex..<colon], name) {
-                return String(decoding: ASCII.trimmed(trimmed[(colon + 1)...]), as: UTF8.self)
+                return ASCII.decode(ASCII.trimmed(trimmed[(colon + 1)...]))
             }
         }
         return nil
@@ -117,7 +117,7 @@ public enum FormDecoder {
                   ASCII.equalsIgnoringCase(ASCII.trimmed(item[item.startIndex..<eq]), name) else { continue }
             var raw = ASCII.trimmed(item[(eq + 1)...])
             if raw.count >= 2, raw.first == 0x22, raw.last == 0x22 { raw = raw.dropFirst().dropLast() }
-            return String(decoding: raw, as: UTF8.self)
+            return ASCII.decode(raw)
         }
         return nil
     }

@@ -23,7 +23,7 @@ public enum IslandSignature {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for b in bytes { out += [digits[Int(b >> 4)], digits[Int(b & 15)]] }
-        return String(decoding: out, as: UTF8.self)
+        return ASCII.decode(out)
     }
 
     static func unhex(_ text: String) -> [UInt8]? {
@@ -60,7 +60,7 @@ public enum Base64URL {
             let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8
             out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)], alphabet[Int(n >> 6 & 63)]]
         }
-        return String(decoding: out, as: UTF8.self)
+        return ASCII.decode(out)
     }
 
     /// The bytes of base64url text (no padding); nil for any other character or a length

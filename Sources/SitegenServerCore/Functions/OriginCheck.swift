@@ -22,12 +22,12 @@ public enum OriginCheck {
             if ASCII.equalsIgnoringCase(fetchSite, "same-origin") || ASCII.equalsIgnoringCase(fetchSite, "none") {
                 return .sameOrigin
             }
-            return .crossOrigin("Sec-Fetch-Site: " + fetchSite)
+            return .crossOrigin(ASCII.join("Sec-Fetch-Site: ", fetchSite))
         }
         guard let origin else { return .unknown }
         if ASCII.equals(origin, "null") { return .crossOrigin("Origin: null") }
-        guard let authority, let host = hostOf(origin) else { return .crossOrigin("Origin: " + origin) }
-        return ASCII.equalsIgnoringCase(host, authority) ? .sameOrigin : .crossOrigin("Origin: " + origin)
+        guard let authority, let host = hostOf(origin) else { return .crossOrigin(ASCII.join("Origin: ", origin)) }
+        return ASCII.equalsIgnoringCase(host, authority) ? .sameOrigin : .crossOrigin(ASCII.join("Origin: ", origin))
     }
 
     /// `https://example.org:8443/x` → `example.org:8443`.
@@ -37,7 +37,7 @@ public enum OriginCheck {
         var end = scheme + 3
         while end < bytes.count, bytes[end] != UInt8(ascii: "/"), bytes[end] != UInt8(ascii: "?"), bytes[end] != UInt8(ascii: "#") { end += 1 }
         let host = bytes[(scheme + 3)..<end]
-        return host.isEmpty ? nil : String(decoding: host, as: UTF8.self)
+        return host.isEmpty ? nil : ASCII.decode(host)
     }
 
     /// The path of a same-origin `Referer`, to send a form post back where it came from;
@@ -55,6 +55,6 @@ public enum OriginCheck {
         if path.count >= 2, path[start + 1] == UInt8(ascii: "/") { return nil }
         // No control characters or backslashes in a Location header.
         for b in path where b < 0x20 || b == 0x7F || b == UInt8(ascii: "\\") { return nil }
-        return String(decoding: path, as: UTF8.self)
+        return ASCII.decode(path)
     }
 }

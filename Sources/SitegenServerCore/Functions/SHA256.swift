@@ -92,8 +92,18 @@ public enum HMAC {
         var key = key
         if key.count > 64 { key = SHA256.hash(key) }
         key += [UInt8](repeating: 0, count: 64 - key.count)
-        let inner = SHA256.hash(key.map { $0 ^ 0x36 } + message)
-        return SHA256.hash(key.map { $0 ^ 0x5c } + inner)
+        let inner = SHA256.hash(padded(key, 0x36, message))
+        return SHA256.hash(padded(key, 0x5c, inner))
+    }
+
+    /// `key` with each byte XORed with `pad`, then `message` (a loop: `map` would bring a
+    /// `ContiguousArray` of its own into the server component).
+    private static func padded(_ key: [UInt8], _ pad: UInt8, _ message: [UInt8]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(key.count + message.count)
+        for byte in key { bytes.append(byte ^ pad) }
+        bytes += message
+        return bytes
     }
 
     /// Compares two MACs in time independent of where they differ.

@@ -4,6 +4,18 @@
 /// build free of the Unicode normalization and grapheme tables, and header grammar is
 /// ASCII anyway (RFC 9110 section 5.5).
 enum ASCII {
+    /// `bytes` as a `String`, ill-formed UTF-8 replaced with U+FFFD, as
+    /// `String(decoding:as: UTF8.self)` makes it, in one function: that initializer is
+    /// inlined wherever it is written (about 80 bytes of wasm each time).
+    @inline(never)
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func decode(_ bytes: [UInt8]) -> String { bytes.withUnsafeBytes { decode($0) } }
+
+    static func decode(_ bytes: ArraySlice<UInt8>) -> String { bytes.withUnsafeBytes { decode($0) } }
+
     /// Returns `byte` with `A`–`Z` mapped to `a`–`z`.
     @inline(__always)
     static func lowercased(_ byte: UInt8) -> UInt8 {
@@ -145,7 +157,7 @@ enum ASCII {
         let start = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
         defer { start.deallocate() }
         let end = copyUTF8(d, to: copyUTF8(c, to: copyUTF8(b, to: copyUTF8(a, to: start))))
-        return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+        return decode(UnsafeRawBufferPointer(start: start, count: end - start))
     }
 
     /// Copies the UTF-8 bytes of `text` to `destination`, which has room for them;

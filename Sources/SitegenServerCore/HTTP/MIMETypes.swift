@@ -48,7 +48,7 @@ public enum MIMETypes {
         let bytes = Array(path.utf8)
         let nameStart = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
         guard let dot = bytes[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot > nameStart else { return defaultType }
-        return contentType(forExtension: String(decoding: bytes[(dot + 1)...], as: UTF8.self))
+        return contentType(forExtension: ASCII.decode(bytes[(dot + 1)...]))
     }
 
     /// Whether a media type is text that browsers should decode as UTF-8: `text/*`,

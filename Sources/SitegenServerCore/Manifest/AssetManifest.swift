@@ -264,7 +264,7 @@ extension AssetManifest {
         else { return nil }
         let flags = raw[record + ManifestFormat.flagsField]
         func string(_ range: Range<Int>) -> String {
-            String(decoding: UnsafeRawBufferPointer(rebasing: raw[range]), as: UTF8.self)
+            ASCII.decode(UnsafeRawBufferPointer(rebasing: raw[range]))
         }
         return Entry(
             path: string(path),

@@ -80,7 +80,7 @@ public struct RequestTarget: Equatable, Sendable {
             PercentEncoding.appendEncodedSegment(segment, to: &bytes)
         }
         if hasTrailingSlash && !segments.isEmpty { bytes.append(UInt8(ascii: "/")) }
-        return String(decoding: bytes, as: UTF8.self)
+        return ASCII.decode(bytes)
     }
 
     /// ``query`` with any non-ASCII bytes percent-encoded, safe for a `Location` header
@@ -98,7 +98,7 @@ public struct RequestTarget: Equatable, Sendable {
                 }
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return ASCII.decode(bytes)
     }
 
     private static func parse(_ bytes: [UInt8]) throws(RequestTargetError) -> RequestTarget {
@@ -116,7 +116,7 @@ public struct RequestTarget: Equatable, Sendable {
             guard segments.count < maxSegments else { throw .tooManySegments }
             segments.append(try decodeSegment(rawSegment))
         }
-        let query = queryStart.map { String(decoding: bytes[($0 + 1)...], as: UTF8.self) }
+        let query = queryStart.map { ASCII.decode(bytes[($0 + 1)...]) }
         return RequestTarget(segments: segments, query: query, hasTrailingSlash: path.last == UInt8(ascii: "/"))
     }
 
@@ -150,6 +150,6 @@ public struct RequestTarget: Equatable, Sendable {
         for index in decoded.indices.dropLast() where decoded[index] == 0xC2 && decoded[index + 1] < 0xA0 {
             throw .controlCharacter
         }
-        return String(decoding: decoded, as: UTF8.self)
+        return ASCII.decode(decoded)
     }
 }

@@ -25,7 +25,7 @@ extension StaticRouter {
         if let range, !notModified {
             guard let resolved = range.resolve(size: entry.size) else {
                 return generated(416, ErrorPage.rangeNotSatisfiable(size: entry.size), isHead: false,
-                                 extra: ("content-range", "bytes */" + String(entry.size)))
+                                 extra: ("content-range", ASCII.join("bytes */", String(entry.size))))
             }
             (offset, length) = resolved
         }

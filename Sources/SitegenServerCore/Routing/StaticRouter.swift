@@ -130,8 +130,8 @@ public struct StaticRouter: Sendable {
         let path = target.path
         if let entry = manifest.entry(forPath: path) { return serve(entry, isGET: isGET, fields: fields) }
         if manifest.contains(path: ASCII.join(path, "/index.html")) {
-            var location = target.encodedPath + "/"
-            if let query = target.encodedQuery { location += "?" + query }
+            var location = ASCII.join(target.encodedPath, "/")
+            if let query = target.encodedQuery { location = ASCII.join(location, "?", query) }
             return StaticResponse(status: 308, headers: [("location", location), ("content-length", "0")], body: .none)
         }
         return notFound(fields: fields, manifest: manifest)
