@@ -25,7 +25,7 @@ struct IslandCompilerTests {
         // What `sitegen build --verbose` says kept each from compiling.
         #expect(output.interpretedBecause == ["islands/child.html": "extends", "islands/macro.html": "macro"])
         #expect(output.registrations == [
-            "    Islands.add(\"likes\", template: \"islands/likes.html\", render: sitegenIsland0, error: sitegenIsland0Error)\n"
+            "        (UTF8Key(\"likes\"), \"islands/likes.html\", sitegenIsland0, sitegenIsland0Error),\n"
         ])
         // The render function leaves the error block out; the error function is that block.
         let render = try #require(output.source.components(separatedBy: "func sitegenIsland0Error").first)

@@ -48,7 +48,7 @@ struct IslandCompilationTests {
         let output = IslandCompiler.compile(templates)
         #expect(output.interpreted == ["islands/mirrored.html"])
         #expect(output.registrations.count == 3)
-        #expect(output.registrations.contains { $0.contains("Islands.add(\"mirror\", template: \"islands/mirror.html\"") })
+        #expect(output.registrations.contains { $0.contains("(UTF8Key(\"mirror\"), \"islands/mirror.html\", sitegenIsland") })
     }
 
     @Test("sitegen build --verbose names the interpreted island and why; SITEGEN_KEEP_NAMES=1 keeps the generated Swift")
@@ -68,7 +68,8 @@ struct IslandCompilationTests {
         #expect(output.contains("\n  islands/mirrored.html: interpreted in server.wasm, not compiled (macro); "), "\(output)")
         #expect(!output.contains("islands/mirror.html: interpreted"), "\(output)")
         let registration = try String(contentsOfFile: work + "/dist/components/Registration.swift", encoding: .utf8)
-        #expect(registration.contains("Islands.add(\"mirror\", template: \"islands/mirror.html\", render: sitegenIsland"))
+        #expect(registration.contains("    Islands.install([\n"))
+        #expect(registration.contains("\n        (UTF8Key(\"mirror\"), \"islands/mirror.html\", sitegenIsland"))
         #expect(registration.contains("Islands.installInterpreter("))
         #expect(FileManager.default.fileExists(atPath: work + "/dist/components/site.named.wasm"))
     }

@@ -73,24 +73,29 @@ struct FunctionDiscovery {
         out += "import SitegenHTML\nimport SitegenServer\n\n"
         out += "@_cdecl(\"sitegen_site_register\")\npublic func sitegenSiteRegister() {\n"
         if islands.unicodeCaseMapping { out += "    CaseMapping.installUnicode()\n" }
-        out += islands.registrations.joined()
+        // Each list is one array literal: appending entries one at a time would bring each
+        // list type's growth code into the component (FunctionRegistry.install).
+        if !islands.registrations.isEmpty { out += "    Islands.install([\n" + islands.registrations.joined() + "    ])\n" }
         if !islands.interpreted.isEmpty {
             out += "    Islands.installInterpreter()\n"
             out += TemplateFilterScan.installation(for: islands.interpretedUsage)
         }
-        out += "    let registry = FunctionRegistry.shared\n"
-        for f in found.sorted(by: { $0.name < $1.name }) {
+        let sorted = found.sorted(by: { $0.name < $1.name })
+        var functions = "", loaders = ""
+        for f in sorted {
             switch f.kind {
             case .function:
-                out += "    registry.add(function: \"" + f.name + "\", " + f.name + ", isPublic: " + (f.isPublic ? "true" : "false") + ")\n"
+                functions += "        (\"" + f.name + "\", FunctionRegistry.Entry(function: " + f.name + ", isPublic: " + (f.isPublic ? "true" : "false") + ")),\n"
             case .asyncLoader:
-                out += "    registry.add(loader: \"" + f.name + "\", " + f.name + ")\n"
+                loaders += "        (\"" + f.name + "\", " + f.name + "),\n"
             case .loader:
-                out += "    registry.add(loader: \"" + f.name + "\") { arguments, done in\n"
-                out += "        do throws(FunctionError) { done(.success(try " + f.name + "(arguments))) } catch { done(.failure(error)) }\n"
-                out += "    }\n"
+                loaders += "        (\"" + f.name + "\", { arguments, done in\n"
+                loaders += "            do throws(FunctionError) { done(.success(try " + f.name + "(arguments))) } catch { done(.failure(error)) }\n"
+                loaders += "        }),\n"
             }
         }
+        out += "    FunctionRegistry.shared.install(functions: [" + (functions.isEmpty ? "" : "\n" + functions + "    ") + "], loaders: ["
+            + (loaders.isEmpty ? "" : "\n" + loaders + "    ") + "])\n"
         out += "}\n"
         if !islands.source.isEmpty { out += "\n" + islands.source }
         return out

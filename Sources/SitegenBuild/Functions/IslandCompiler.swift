@@ -19,7 +19,8 @@ struct IslandCompiler {
     struct Output: Equatable {
         /// The Swift functions, one per compiled island template (and its error block).
         var source = ""
-        /// Statements for the registration function: `Islands.add(…)` per compiled template.
+        /// The elements of the registration's `Islands.install([…])`, one line per compiled
+        /// template: its loader, template name, render function and error function.
         var registrations: [String] = []
         /// Names of the island templates left to the interpreter.
         var interpreted: [String] = []
@@ -54,8 +55,8 @@ struct IslandCompiler {
             number += 1
             output.source += compiled.source
             output.registrations.append(
-                "    Islands.add(" + swiftString(loader) + ", template: " + swiftString(template.name) + ", render: " + compiled.render
-                    + ", error: " + (compiled.error ?? "nil") + ")\n")
+                "        (UTF8Key(" + swiftString(loader) + "), " + swiftString(template.name) + ", " + compiled.render
+                    + ", " + (compiled.error ?? "nil") + "),\n")
         }
         return output
     }

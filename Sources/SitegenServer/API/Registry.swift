@@ -34,23 +34,13 @@ public final class FunctionRegistry {
 
     public init() {}
 
-    /// Registers a function (again under the same name: replaces it).
-    public func add(function name: String, _ function: @escaping ServerFunction, isPublic: Bool = false) {
-        let entry = Entry(function: function, isPublic: isPublic)
-        if let index = functions.firstIndex(where: { Text.equal($0.name, name) }) {
-            functions[index].entry = entry
-        } else {
-            functions.append((name, entry))
-        }
-    }
-
-    /// Registers a loader that answers later (again under the same name: replaces it).
-    public func add(loader name: String, _ loader: @escaping Loader) {
-        if let index = loaders.firstIndex(where: { Text.equal($0.name, name) }) {
-            loaders[index].loader = loader
-        } else {
-            loaders.append((name, loader))
-        }
+    /// Installs the site's functions and loaders. The generated registration passes each
+    /// list whole, as an array literal: appending entries one at a time would bring each
+    /// list type's growth code into the component. Names are unique within a list (they are
+    /// the names of Swift functions in one module).
+    public func install(functions: [(name: String, entry: Entry)], loaders: [(name: String, loader: Loader)]) {
+        self.functions = functions
+        self.loaders = loaders
     }
 
     /// The function registered as `name`.

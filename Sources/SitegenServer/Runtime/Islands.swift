@@ -8,8 +8,8 @@ public typealias CompiledIsland = (_ frame: TemplateFrame) throws(TemplateError)
 /// with the interpreter when the site has island templates the build did not compile, else
 /// the loader's data itself.
 ///
-/// The generated site code fills this in (`sitegen_site_register`): ``add(_:template:render:error:)``
-/// per compiled template, and ``installInterpreter()`` only if some template is left to
+/// The generated site code fills this in (`sitegen_site_register`): ``install(_:)`` with
+/// the compiled templates, and ``installInterpreter()`` only if some template is left to
 /// interpret, so a site whose islands all compile links neither the IR decoder nor the
 /// interpreter.
 public enum Islands {
@@ -17,9 +17,11 @@ public enum Islands {
     nonisolated(unsafe) static var interpreter: (render: (SuspendedSection, Value) throws(TemplateError) -> String,
                                                  renderError: (SuspendedSection) -> String)?
 
-    /// Registers the compiled template of the island `loader`.
-    public static func add(_ loader: String, template: String, render: @escaping CompiledIsland, error: CompiledIsland?) {
-        compiled.append((UTF8Key(loader), template, render, error))
+    /// Installs the compiled island templates: for each, its loader, its template's name,
+    /// its render function and the function rendering its `{% block error %}`. One array
+    /// literal from the generated code, like ``FunctionRegistry/install(functions:loaders:)``.
+    public static func install(_ islands: [(loader: UTF8Key, template: String, render: CompiledIsland, error: CompiledIsland?)]) {
+        compiled = islands
     }
 
     /// Decodes the island templates in the site data and renders the islands without a
