@@ -32,14 +32,15 @@ OPT=${SITEGEN_WASM_OPT:--Osize}
 # value freed within the wasm stack among them) run the code the component ships. The
 # object is LLVM bitcode (-lto=llvm-full): wasm-ld optimises it with what it is linked
 # with, given WASM_LD_FLAGS (ComponentEmitter.linkerFlags); without Swift's function merging,
-# whose renamed copies would not fold across modules at the link.
+# whose renamed copies would not fold across modules at the link, and with traps that
+# checks may share.
 INLINE_THRESHOLD=-inline-threshold=-100  # the compile's and the link's (ComponentEmitter.inlineThreshold)
 SWIFT_EMBEDDED_FLAGS=(
     -target wasm32-unknown-none-wasm
     -enable-experimental-feature Embedded -enable-experimental-feature Extern
     -wmo "$OPT" -parse-as-library -swift-version 6 -Xfrontend -disable-stack-protector
     -Xllvm "$INLINE_THRESHOLD" -enforce-exclusivity=unchecked -lto=llvm-full
-    -Xfrontend -disable-llvm-merge-functions-pass
+    -Xfrontend -disable-llvm-merge-functions-pass -Xfrontend -mergeable-traps
 )
 WASM_LD_FLAGS=(-mllvm "$INLINE_THRESHOLD")
 if [ "${1:-}" = "--flags" ]; then

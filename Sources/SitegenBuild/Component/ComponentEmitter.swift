@@ -45,6 +45,10 @@ struct ComponentEmitter {
         // local name (`…Tm`), so the copies of a standard-library or SitegenHTML function that
         // two modules emit no longer fold into one at the link (-1.8 KB for the blog).
         "-Xfrontend", "-disable-llvm-merge-functions-pass",
+        // A failed check may share its trap with the function's other checks. Swift keeps
+        // one trap per check in optimised builds so that a native crash names its line; a
+        // wasm trap names no line anyway, and it still traps (-1.5 KB for the blog).
+        "-Xfrontend", "-mergeable-traps",
     ]
 
     /// LLVM's inlining threshold, for the compile (``swiftFlags``) and the link-time
