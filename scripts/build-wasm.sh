@@ -42,7 +42,7 @@ SWIFT_EMBEDDED_FLAGS=(
     -Xllvm "$INLINE_THRESHOLD" -enforce-exclusivity=unchecked -lto=llvm-full
     -Xfrontend -disable-llvm-merge-functions-pass -Xfrontend -mergeable-traps
 )
-WASM_LD_FLAGS=(-mllvm "$INLINE_THRESHOLD")
+WASM_LD_FLAGS=(-mllvm "$INLINE_THRESHOLD" -mllvm -jump-threading-threshold=0 -mllvm -tail-merge-size=1)
 if [ "${1:-}" = "--flags" ]; then
     printf '%s\n' "${SWIFT_EMBEDDED_FLAGS[@]}"
     exit 0

@@ -56,8 +56,10 @@ struct ComponentEmitter {
     static let inlineThreshold = "-inline-threshold=-100"
 
     /// What wasm-ld adds for the link-time optimisation (``swiftFlags``' `-lto=llvm-full`):
-    /// the same inlining threshold as the compile, or LTO's inliner undoes it (+17 KB).
-    static let linkerFlags = ["-mllvm", inlineThreshold]
+    /// the same inlining threshold as the compile, or LTO's inliner undoes it (+17 KB); no
+    /// jump threading, which copies blocks to skip a branch, and identical tails of blocks
+    /// merged however short (-0.5 KB together).
+    static let linkerFlags = ["-mllvm", inlineThreshold, "-mllvm", "-jump-threading-threshold=0", "-mllvm", "-tail-merge-size=1"]
 
     /// What `wasm-opt` runs on the linked core module: `-Oz`, then the control flow
     /// flattened and rebuilt by the Relooper (`--flatten --rereloop`: branches that LLVM's
