@@ -3,8 +3,8 @@
 ///
 /// Most objects (a JSON body, an island's arguments) have a few keys, and those are found
 /// by comparing bytes in order. Past ``scanLimit`` keys an index finds them by hash: an
-/// open-addressing table of positions, at most half full, hashed with the standard
-/// library's seeded `Hasher` (input chosen to collide cannot make lookups quadratic). It
+/// open-addressing table of positions, at most half full, hashed with a per-process keyed
+/// ``SipHash`` (input chosen to collide cannot make lookups quadratic). It
 /// replaces a `Dictionary`, whose generic code the server component would carry only for this.
 public struct Object: Equatable, Sendable {
     /// Keys in insertion order.
@@ -101,9 +101,8 @@ public struct Object: Equatable, Sendable {
     }
 
     private static func hash(_ key: String) -> Int {
-        var hasher = Hasher()
-        UTF8Key(key).hash(into: &hasher)
-        return hasher.finalize()
+        var key = key
+        return key.withUTF8 { Int(truncatingIfNeeded: SipHash.hash($0)) }
     }
 
     /// The entries in insertion order.
