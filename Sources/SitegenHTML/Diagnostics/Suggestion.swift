@@ -20,9 +20,8 @@ public enum Suggestion {
     /// its UTF-8 by hand: in the wasm component, `Array(s.unicodeScalars)` links a kilobyte
     /// of generic collection code for an error message.
     static func lowercaseScalars(_ s: String) -> [Unicode.Scalar] {
-        var s = CaseMapping.lowercase(s)
-        return s.withUTF8 { bytes in
-            var scalars: [Unicode.Scalar] = []
+        var scalars: [Unicode.Scalar] = []
+        Text.withBytes(CaseMapping.lowercase(s)) { bytes in
             scalars.reserveCapacity(bytes.count)
             var i = 0
             while i < bytes.count {  // a String's UTF-8 is valid: lead byte, then continuation bytes
@@ -33,8 +32,8 @@ public enum Suggestion {
                 scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
                 i += length
             }
-            return scalars
         }
+        return scalars
     }
 
     /// Levenshtein distance over Unicode scalars.

@@ -15,28 +15,31 @@ extension HTMLEscaping {
     /// change the scheme and is only escaped.
     /// - Parameter markup: Template text, e.g. `<a class="x" href="`.
     public static func opensURLAttribute(_ markup: String) -> Bool {
-        var markup = markup
-        return markup.withUTF8 { bytes in
-            // Backwards from the end, without allocating: this runs before every `{{ }}`.
-            var i = bytes.count - 1
-            func skipSpace() { while i >= 0, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i -= 1 } }
-            if i >= 0, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") { i -= 1 }
-            skipSpace()
-            guard i >= 0, bytes[i] == UInt8(ascii: "=") else { return false }
-            i -= 1
-            skipSpace()
-            let end = i + 1
-            while i >= 0, isAttributeNameByte(bytes[i]), end - i <= 17 { i -= 1 }
-            // The name must start after whitespace or `/` (`data-href=` is not `href=`), or
-            // at the start of the text, which may follow a tag (`<a {% if x %}href="`): in
-            // doubt, check the URL.
-            if i >= 0, bytes[i] != 0x20 && bytes[i] != 0x09 && bytes[i] != 0x0A && bytes[i] != 0x0D && bytes[i] != UInt8(ascii: "/") {
-                return false
-            }
-            let name = UnsafeBufferPointer(rebasing: bytes[(i + 1)..<end])
-            return urlAttributes.contains { attribute in
-                attribute.utf8.count == name.count && zip(attribute.utf8, name).allSatisfy { $0 == $1 | (isASCIILetter($1) ? 0x20 : 0) }
-            }
+        var opens = false
+        Text.withBytes(markup) { opens = opensURLAttribute(bytes: $0) }
+        return opens
+    }
+
+    private static func opensURLAttribute(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Backwards from the end, without allocating: this runs before every `{{ }}`.
+        var i = bytes.count - 1
+        func skipSpace() { while i >= 0, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i -= 1 } }
+        if i >= 0, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") { i -= 1 }
+        skipSpace()
+        guard i >= 0, bytes[i] == UInt8(ascii: "=") else { return false }
+        i -= 1
+        skipSpace()
+        let end = i + 1
+        while i >= 0, isAttributeNameByte(bytes[i]), end - i <= 17 { i -= 1 }
+        // The name must start after whitespace or `/` (`data-href=` is not `href=`), or
+        // at the start of the text, which may follow a tag (`<a {% if x %}href="`): in
+        // doubt, check the URL.
+        if i >= 0, bytes[i] != 0x20 && bytes[i] != 0x09 && bytes[i] != 0x0A && bytes[i] != 0x0D && bytes[i] != UInt8(ascii: "/") {
+            return false
+        }
+        let name = UnsafeBufferPointer(rebasing: bytes[(i + 1)..<end])
+        return urlAttributes.contains { attribute in
+            attribute.utf8.count == name.count && zip(attribute.utf8, name).allSatisfy { $0 == $1 | (isASCIILetter($1) ? 0x20 : 0) }
         }
     }
 

@@ -20,8 +20,7 @@ public enum HTMLEscaping {
     ///   - text: Untrusted text.
     ///   - bytes: The buffer to append to.
     public static func escape(_ text: String, into bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { source in
+        Text.withBytes(text) { source in
             var runStart = 0
             for index in 0..<source.count {
                 let replacement: StaticString
@@ -74,8 +73,7 @@ public enum HTMLEscaping {
     /// - Parameter url: The URL as the author wrote it.
     public static func isSafeURL(_ url: String) -> Bool {
         // Paths, fragments and queries (most URLs in a site) cannot start with a scheme.
-        var url = url
-        if let first = url.withUTF8({ $0.first }), first == UInt8(ascii: "/") || first == UInt8(ascii: "#") || first == UInt8(ascii: "?") {
+        if let first = url.utf8.first, first == UInt8(ascii: "/") || first == UInt8(ascii: "#") || first == UInt8(ascii: "?") {
             return true
         }
         let prefix = significantPrefix(of: Array(url.utf8), limit: 32)

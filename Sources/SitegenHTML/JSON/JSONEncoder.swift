@@ -126,8 +126,7 @@ struct JSONSerializer {
 
     static func writeString(_ text: String, into bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { source in
+        Text.withBytes(text) { source in
             var runStart = 0
             var position = 0
             while position < source.count {

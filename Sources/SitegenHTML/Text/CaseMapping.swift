@@ -41,12 +41,9 @@ public enum CaseMapping {
 
     /// `s` with the case of the ASCII letters in `first...last` flipped (one case's range).
     private static func flippingASCIICase(_ s: String, from first: UInt8, through last: UInt8) -> String {
-        var s = s
-        return s.withUTF8 { bytes in
-            var out = Array(bytes)
-            for i in out.indices where out[i] >= first && out[i] <= last { out[i] ^= 0x20 }
-            return Text.decode(out)
-        }
+        var out = Array(s.utf8)
+        for i in out.indices where out[i] >= first && out[i] <= last { out[i] ^= 0x20 }
+        return Text.decode(out)
     }
 
     /// The filters whose output needs the Unicode mapping.

@@ -26,6 +26,16 @@ public enum Text {
         return result
     }
 
+    /// Calls `body` with the UTF-8 bytes of `string`, contiguous. `String.withUTF8` is
+    /// generic over what its closure returns and is specialized for each closure, each copy
+    /// with its handling of small strings (which live in the `String` itself, not in a
+    /// buffer); this is one copy. Results come out through the closure's captures.
+    @inline(never)
+    public static func withBytes(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var string = string
+        string.withUTF8(body)
+    }
+
     /// ``decode(_:)-(UnsafeRawBufferPointer)`` for an array.
     public static func decode(_ bytes: [UInt8]) -> String { bytes.withUnsafeBytes { decode($0) } }
 
@@ -41,37 +51,41 @@ public enum Text {
     /// ASCII digits, and `nil` for anything else or on overflow. (`Int(_:)` itself is
     /// generic over `StringProtocol` and weighs a kilobyte in the wasm component.)
     public static func integer(_ text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { bytes -> Int? in
-            var i = 0
-            let negative = bytes.first == UInt8(ascii: "-")
-            if negative || bytes.first == UInt8(ascii: "+") { i = 1 }
-            guard i < bytes.count else { return nil }
-            var value = 0
-            while i < bytes.count {
-                let digit = Int(bytes[i]) - 0x30
-                guard digit >= 0, digit <= 9 else { return nil }
-                // Accumulated negatively: Int.min has no positive counterpart.
-                let (times10, o1) = value.multipliedReportingOverflow(by: 10)
-                let (next, o2) = times10.subtractingReportingOverflow(digit)
-                if o1 || o2 { return nil }
-                value = next
-                i += 1
-            }
-            if negative { return value }
-            return value == Int.min ? nil : -value
+        var result: Int?
+        withBytes(text) { result = integer(bytes: $0) }
+        return result
+    }
+
+    private static func integer(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative || bytes.first == UInt8(ascii: "+") { i = 1 }
+        guard i < bytes.count else { return nil }
+        var value = 0
+        while i < bytes.count {
+            let digit = Int(bytes[i]) - 0x30
+            guard digit >= 0, digit <= 9 else { return nil }
+            // Accumulated negatively: Int.min has no positive counterpart.
+            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+            let (next, o2) = times10.subtractingReportingOverflow(digit)
+            if o1 || o2 { return nil }
+            value = next
+            i += 1
         }
+        if negative { return value }
+        return value == Int.min ? nil : -value
     }
 
     /// Orders two strings by code point (their UTF-8 bytes), deterministically on every platform.
     public static func compare(_ a: String, _ b: String) -> Int {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                for i in 0..<min(x.count, y.count) where x[i] != y[i] { return x[i] < y[i] ? -1 : 1 }
-                return x.count == y.count ? 0 : x.count < y.count ? -1 : 1
-            }
-        }
+        var order = 0
+        withBytes(a) { x in withBytes(b) { y in order = compare(x, y) } }
+        return order
+    }
+
+    private static func compare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+        for i in 0..<min(x.count, y.count) where x[i] != y[i] { return x[i] < y[i] ? -1 : 1 }
+        return x.count == y.count ? 0 : x.count < y.count ? -1 : 1
     }
 
     public static func hasPrefix(_ s: String, _ prefix: String) -> Bool { has(prefix, in: s, at: 0) }
@@ -84,13 +98,14 @@ public enum Text {
     /// bytes: the generic `starts(with:)` over `String.UTF8View` links the standard
     /// library's index checks for foreign strings (about 5 KB in the server component).
     static func has(_ part: String, in s: String, at offset: Int) -> Bool {
-        var s = s, part = part
-        return s.withUTF8 { whole in
-            part.withUTF8 { bytes in
-                offset >= 0 && whole.count - offset >= bytes.count
+        var found = false
+        withBytes(s) { whole in
+            withBytes(part) { bytes in
+                found = offset >= 0 && whole.count - offset >= bytes.count
                     && bytesEqual(UnsafeBufferPointer(rebasing: whole[offset..<(offset + bytes.count)]), bytes)
             }
         }
+        return found
     }
 
     /// Byte offset of `needle` in `haystack` at or after `start`.

@@ -101,8 +101,9 @@ public struct Object: Equatable, Sendable {
     }
 
     private static func hash(_ key: String) -> Int {
-        var key = key
-        return key.withUTF8 { Int(truncatingIfNeeded: SipHash.hash($0)) }
+        var hash: UInt64 = 0
+        Text.withBytes(key) { hash = SipHash.hash($0) }
+        return Int(truncatingIfNeeded: hash)
     }
 
     /// The entries in insertion order.

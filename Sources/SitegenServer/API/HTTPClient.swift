@@ -37,9 +37,8 @@ public enum HTTPClient {
         guard let parts = URLParts(url) else { return done(.failure(.server(Text.join("not an http(s) URL: ", url)))) }
         guard let fields = OutgoingResponse.makeFields([("accept", "*/*")]) else { return done(.failure(.server("cannot create request headers"))) }
         let request = wasiOutgoingRequestNew(fields)
-        var authority = parts.authority, path = parts.path
-        _ = authority.withUTF8 { wasiOutgoingRequestSetAuthority(request, 1, $0.baseAddress, Int32($0.count)) }
-        _ = path.withUTF8 { wasiOutgoingRequestSetPathWithQuery(request, 1, $0.baseAddress, Int32($0.count)) }
+        Text.withBytes(parts.authority) { _ = wasiOutgoingRequestSetAuthority(request, 1, $0.baseAddress, Int32($0.count)) }
+        Text.withBytes(parts.path) { _ = wasiOutgoingRequestSetPathWithQuery(request, 1, $0.baseAddress, Int32($0.count)) }
         _ = wasiOutgoingRequestSetScheme(request, 1, parts.https ? 1 : 0, nil, 0)
         let options = wasiRequestOptionsNew()
         let nanoseconds = Int64(max(1, timeoutMilliseconds)) * 1_000_000

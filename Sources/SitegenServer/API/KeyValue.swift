@@ -14,8 +14,7 @@ import SitegenHTML
 public enum KeyValue {
     /// Opens a logical bucket by name (`likes`, `comments`).
     public static func open(_ name: String) throws(FunctionError) -> Bucket {
-        var store = storeIdentifier
-        store.withUTF8 { wasiKeyValueOpen($0.baseAddress, Int32($0.count), ABI.returnArea) }
+        Text.withBytes(storeIdentifier) { wasiKeyValueOpen($0.baseAddress, Int32($0.count), ABI.returnArea) }
         if ABI.u8(0) == 0 { return Bucket(handle: ABI.i32(4), prefix: Text.join(name, ".")) }
         throw KeyValue.error(at: 4, doing: Text.join("open the store for bucket '", name, "'"))
     }
@@ -50,9 +49,8 @@ public final class Bucket {
     /// The host store's key for `key`: the bucket prefix + `key`, which must be
     /// non-empty, at most 512 bytes, without `/` or control characters.
     func storeKey(_ key: String) throws(FunctionError) -> String {
-        var contiguous = key  // `withUTF8` reads the bytes in place; it needs a `var`
-        let valid = !key.isEmpty && key.utf8.count <= 512
-            && contiguous.withUTF8 { $0.allSatisfy { $0 >= 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "/") } }
+        var valid = !key.isEmpty && key.utf8.count <= 512
+        if valid { Text.withBytes(key) { valid = $0.allSatisfy { $0 >= 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "/") } } }
         guard valid else {
             throw .badRequest(Text.join("the key-value key '", key, "' is not allowed: use 1 to 512 bytes without '/' or control characters"))
         }
@@ -61,8 +59,8 @@ public final class Bucket {
 
     /// The value of `key`, if set.
     public func get(_ key: String) throws(FunctionError) -> [UInt8]? {
-        var key = try storeKey(key)
-        key.withUTF8 { wasiBucketGet(handle, $0.baseAddress, Int32($0.count), ABI.returnArea) }
+        let key = try storeKey(key)
+        Text.withBytes(key) { wasiBucketGet(handle, $0.baseAddress, Int32($0.count), ABI.returnArea) }
         guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: Text.join("get '", key, "'")) }
         guard ABI.u8(4) == 1 else { return nil }
         return ABI.takeBytes(ABI.i32(8), ABI.i32(12))
@@ -85,8 +83,8 @@ public final class Bucket {
 
     /// Sets `key` to `value`.
     public func set(_ key: String, _ value: [UInt8]) throws(FunctionError) {
-        var key = try storeKey(key)
-        key.withUTF8 { k in
+        let key = try storeKey(key)
+        Text.withBytes(key) { k in
             value.withUnsafeBytes { v in wasiBucketSet(handle, k.baseAddress, Int32(k.count), v.baseAddress, Int32(v.count), ABI.returnArea) }
         }
         guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: Text.join("set '", key, "'")) }
@@ -99,15 +97,15 @@ public final class Bucket {
 
     /// Removes `key`.
     public func delete(_ key: String) throws(FunctionError) {
-        var key = try storeKey(key)
-        key.withUTF8 { wasiBucketDelete(handle, $0.baseAddress, Int32($0.count), ABI.returnArea) }
+        let key = try storeKey(key)
+        Text.withBytes(key) { wasiBucketDelete(handle, $0.baseAddress, Int32($0.count), ABI.returnArea) }
         guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: Text.join("delete '", key, "'")) }
     }
 
     /// Whether `key` is set.
     public func exists(_ key: String) throws(FunctionError) -> Bool {
-        var key = try storeKey(key)
-        key.withUTF8 { wasiBucketExists(handle, $0.baseAddress, Int32($0.count), ABI.returnArea) }
+        let key = try storeKey(key)
+        Text.withBytes(key) { wasiBucketExists(handle, $0.baseAddress, Int32($0.count), ABI.returnArea) }
         guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 4, doing: Text.join("exists '", key, "'")) }
         return ABI.u8(4) == 1
     }
@@ -133,8 +131,8 @@ public final class Bucket {
     /// a delta or count above `Int64.max` wraps.
     @discardableResult
     public func increment(_ key: String, by delta: UInt64 = 1) throws(FunctionError) -> UInt64 {
-        var key = try storeKey(key)
-        key.withUTF8 { wasiAtomicsIncrement(handle, $0.baseAddress, Int32($0.count), Int64(bitPattern: delta), ABI.returnArea) }
+        let key = try storeKey(key)
+        Text.withBytes(key) { wasiAtomicsIncrement(handle, $0.baseAddress, Int32($0.count), Int64(bitPattern: delta), ABI.returnArea) }
         guard ABI.u8(0) == 0 else { throw KeyValue.error(at: 8, doing: Text.join("increment '", key, "'")) }
         return ABI.u64(8)
     }

@@ -40,32 +40,30 @@ struct SiteData {
         guard let range = range(of: 1) else { return nil }
         let bytes = blob
         func u32(at offset: Int) -> Int? { length(in: bytes, at: offset, end: range.upperBound) }
-        var key = path
-        return key.withUTF8 { wanted -> [SuspendedSection]? in
-            var offset = range.lowerBound
-            while offset < range.upperBound {
-                guard let pathLength = u32(at: offset), pathLength <= range.upperBound - offset - 4,
-                      let jsonLength = u32(at: offset + 4 + pathLength), jsonLength <= range.upperBound - offset - 8 - pathLength else {
-                    Log.error("site data is corrupt")
-                    return nil
-                }
-                let pathStart = offset + 4, jsonStart = pathStart + pathLength + 4
-                offset = jsonStart + jsonLength
-                guard pathLength == wanted.count,
-                      !(0..<pathLength).contains(where: { bytes[pathStart + $0] != wanted[$0] }) else { continue }
-                do throws(JSONError) {
-                    let list = try JSON.parse(Array(bytes[jsonStart..<(jsonStart + jsonLength)]))
-                    return (list.arrayValue ?? []).map { item in
-                        SuspendedSection(id: item["id"]?.intValue ?? 0, loader: item["loader"]?.stringValue ?? "",
-                                         arguments: item["arguments"]?.objectValue ?? Object())
-                    }
-                } catch {
-                    Log.error(Text.join("site data is corrupt: ", error.description))
-                    return nil
-                }
+        let wanted = Array(path.utf8)
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            guard let pathLength = u32(at: offset), pathLength <= range.upperBound - offset - 4,
+                  let jsonLength = u32(at: offset + 4 + pathLength), jsonLength <= range.upperBound - offset - 8 - pathLength else {
+                Log.error("site data is corrupt")
+                return nil
             }
-            return nil
+            let pathStart = offset + 4, jsonStart = pathStart + pathLength + 4
+            offset = jsonStart + jsonLength
+            guard pathLength == wanted.count,
+                  !(0..<pathLength).contains(where: { bytes[pathStart + $0] != wanted[$0] }) else { continue }
+            do throws(JSONError) {
+                let list = try JSON.parse(Array(bytes[jsonStart..<(jsonStart + jsonLength)]))
+                return (list.arrayValue ?? []).map { item in
+                    SuspendedSection(id: item["id"]?.intValue ?? 0, loader: item["loader"]?.stringValue ?? "",
+                                     arguments: item["arguments"]?.objectValue ?? Object())
+                }
+            } catch {
+                Log.error(Text.join("site data is corrupt: ", error.description))
+                return nil
+            }
         }
+        return nil
     }
 
     static func loadGlobals() -> Object {

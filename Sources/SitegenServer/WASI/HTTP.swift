@@ -79,10 +79,10 @@ struct OutgoingResponse {
         defer { block.deallocate() }
         var next = block + tableBytes
         func place(_ text: String, at field: UnsafeMutableRawPointer) {
-            var text = text
-            let count = text.withUTF8 { utf8 -> Int in
+            var count = 0
+            Text.withBytes(text) { utf8 in
                 if let base = utf8.baseAddress { next.copyMemory(from: base, byteCount: utf8.count) }
-                return utf8.count
+                count = utf8.count
             }
             field.storeBytes(of: Int32(truncatingIfNeeded: Int(bitPattern: next)), as: Int32.self)
             field.storeBytes(of: Int32(count), toByteOffset: 4, as: Int32.self)

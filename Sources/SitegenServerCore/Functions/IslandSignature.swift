@@ -66,30 +66,33 @@ public enum Base64URL {
     /// The bytes of base64url text (no padding); nil for any other character or a length
     /// that leaves a lone character. Bits left over after the last byte are ignored.
     public static func decode(_ text: String) -> [UInt8]? {
-        var text = text
-        return text.withUTF8 { input -> [UInt8]? in
-            guard input.count % 4 != 1 else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(input.count / 4 * 3 + 2)
-            var buffer: UInt32 = 0, bits: UInt32 = 0
-            for b in input {
-                let value: UInt8
-                switch b {
-                case 0x41...0x5A: value = b - 0x41
-                case 0x61...0x7A: value = b - 0x61 + 26
-                case 0x30...0x39: value = b - 0x30 + 52
-                case 0x2D: value = 62
-                case 0x5F: value = 63
-                default: return nil
-                }
-                buffer = buffer << 6 | UInt32(value)
-                bits += 6
-                if bits >= 8 {
-                    bits -= 8
-                    out.append(UInt8(truncatingIfNeeded: buffer >> bits))
-                }
+        var bytes: [UInt8]?
+        ASCII.withBytes(text) { bytes = decode(bytes: $0) }
+        return bytes
+    }
+
+    private static func decode(bytes input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard input.count % 4 != 1 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count / 4 * 3 + 2)
+        var buffer: UInt32 = 0, bits: UInt32 = 0
+        for b in input {
+            let value: UInt8
+            switch b {
+            case 0x41...0x5A: value = b - 0x41
+            case 0x61...0x7A: value = b - 0x61 + 26
+            case 0x30...0x39: value = b - 0x30 + 52
+            case 0x2D: value = 62
+            case 0x5F: value = 63
+            default: return nil
             }
-            return out
+            buffer = buffer << 6 | UInt32(value)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                out.append(UInt8(truncatingIfNeeded: buffer >> bits))
+            }
         }
+        return out
     }
 }

@@ -14,6 +14,15 @@ enum ASCII {
 
     static func decode(_ bytes: [UInt8]) -> String { bytes.withUnsafeBytes { decode($0) } }
 
+    /// Calls `body` with the UTF-8 bytes of `string`, contiguous, in one function:
+    /// `String.withUTF8` is specialized for each closure, each copy with its handling of
+    /// small strings (about 300 bytes of wasm). Results come out through captures.
+    @inline(never)
+    static func withBytes(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var string = string
+        string.withUTF8(body)
+    }
+
     static func decode(_ bytes: ArraySlice<UInt8>) -> String { bytes.withUnsafeBytes { decode($0) } }
 
     /// Returns `byte` with `A`–`Z` mapped to `a`–`z`.
@@ -44,15 +53,17 @@ enum ASCII {
 
     private static func compare(_ a: String, _ b: String, ignoringCase: Bool) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
-        var a = a, b = b
-        return a.withUTF8 { x in b.withUTF8 { y in equal(x, y, ignoringCase: ignoringCase) } }
+        var result = false
+        withBytes(a) { x in withBytes(b) { y in result = equal(x, y, ignoringCase: ignoringCase) } }
+        return result
     }
 
     /// Whether bytes of a header value equal a string ignoring ASCII case.
     static func equalsIgnoringCase(_ a: ArraySlice<UInt8>, _ b: String) -> Bool {
         guard a.count == b.utf8.count else { return false }
-        var b = b
-        return a.withUnsafeBufferPointer { x in b.withUTF8 { y in equal(x, y, ignoringCase: true) } }
+        var result = false
+        withBytes(b) { y in result = a.withUnsafeBufferPointer { x in equal(x, y, ignoringCase: true) } }
+        return result
     }
 
     /// Whether bytes in memory equal a literal ignoring ASCII case.
@@ -163,12 +174,13 @@ enum ASCII {
     /// Copies the UTF-8 bytes of `text` to `destination`, which has room for them;
     /// returns the address just past them.
     static func copyUTF8(_ text: String, to destination: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return destination }
+        var end = destination
+        withBytes(text) { bytes in
+            guard let base = bytes.baseAddress else { return }
             destination.update(from: base, count: bytes.count)
-            return destination + bytes.count
+            end = destination + bytes.count
         }
+        return end
     }
 
     /// The upper-case hexadecimal digit for `nibble` (0–15).

@@ -69,18 +69,21 @@ public enum MIMETypes {
 
     /// What ``isText(_:)`` and ``headerValue(for:)`` need to know, read from the bytes in place.
     private static func textKind(_ contentType: String) -> (isText: Bool, hasParameters: Bool, isHTML: Bool) {
-        var type = contentType
-        return type.withUTF8 { type in
-            func hasPrefix(_ prefix: StaticString) -> Bool {
-                type.count >= prefix.utf8CodeUnitCount && ASCII.equalsIgnoringCase(type[..<prefix.utf8CodeUnitCount], prefix)
-            }
-            func hasSuffix(_ suffix: StaticString) -> Bool {
-                type.count >= suffix.utf8CodeUnitCount && ASCII.equalsIgnoringCase(type[(type.count - suffix.utf8CodeUnitCount)...], suffix)
-            }
-            func equals(_ other: StaticString) -> Bool { ASCII.equalsIgnoringCase(type[...], other) }
-            let isText = hasPrefix("text/") || hasSuffix("+json") || hasSuffix("+xml")
-                || equals("application/json") || equals("application/xml") || equals("application/javascript")
-            return (isText, type.contains(UInt8(ascii: ";")), ASCII.equals(type, "text/html"))
+        var kind = (isText: false, hasParameters: false, isHTML: false)
+        ASCII.withBytes(contentType) { kind = textKind(bytes: $0) }
+        return kind
+    }
+
+    private static func textKind(bytes type: UnsafeBufferPointer<UInt8>) -> (isText: Bool, hasParameters: Bool, isHTML: Bool) {
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            type.count >= prefix.utf8CodeUnitCount && ASCII.equalsIgnoringCase(type[..<prefix.utf8CodeUnitCount], prefix)
         }
+        func hasSuffix(_ suffix: StaticString) -> Bool {
+            type.count >= suffix.utf8CodeUnitCount && ASCII.equalsIgnoringCase(type[(type.count - suffix.utf8CodeUnitCount)...], suffix)
+        }
+        func equals(_ other: StaticString) -> Bool { ASCII.equalsIgnoringCase(type[...], other) }
+        let isText = hasPrefix("text/") || hasSuffix("+json") || hasSuffix("+xml")
+            || equals("application/json") || equals("application/xml") || equals("application/javascript")
+        return (isText, type.contains(UInt8(ascii: ";")), ASCII.equals(type, "text/html"))
     }
 }

@@ -3,8 +3,7 @@ enum PercentEncoding {
     /// Appends `segment` with every byte outside `pchar` (unreserved, sub-delims, `:`
     /// and `@`) written as `%XX`; `%` itself is encoded, because segments are decoded.
     static func appendEncodedSegment(_ segment: String, to bytes: inout [UInt8]) {
-        var segment = segment
-        segment.withUTF8 { utf8 in
+        ASCII.withBytes(segment) { utf8 in
             for byte in utf8 {
                 if isPathCharacter(byte) {
                     bytes.append(byte)

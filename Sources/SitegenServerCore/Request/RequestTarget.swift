@@ -86,9 +86,9 @@ public struct RequestTarget: Equatable, Sendable {
     /// ``query`` with any non-ASCII bytes percent-encoded, safe for a `Location` header
     /// (parsing already refused control characters and spaces).
     public var encodedQuery: String? {
-        guard var query else { return nil }
+        guard let query else { return nil }
         var bytes: [UInt8] = []
-        query.withUTF8 { utf8 in
+        ASCII.withBytes(query) { utf8 in
             bytes.reserveCapacity(utf8.count)
             for byte in utf8 {
                 if byte < 0x80 {
