@@ -49,17 +49,15 @@ extension JSON {
 /// The writer behind ``JSON/serialize(_:pretty:)``.
 ///
 /// Iterative, like the parser: nesting depth is up to the data, and a wasm guest's
-/// stack is small, so open arrays and objects are kept on an explicit stack.
+/// stack is small, so open arrays and objects are kept on an explicit stack: the
+/// containers as values and, beside them, the position of each one's next element (two
+/// arrays of types the component has anyway, rather than one of a type of its own).
 struct JSONSerializer {
     let pretty: Bool
 
-    private enum Frame {
-        case array([Value], next: Int)
-        case object(Object, next: Int)
-    }
-
     func write(_ root: Value, into bytes: inout [UInt8]) {
-        var stack: [Frame] = []
+        var containers: [Value] = []
+        var positions: [Int] = []
         var pending: Value? = root
         while true {
             if let value = pending {
@@ -70,40 +68,32 @@ struct JSONSerializer {
                 case .int(let number): bytes.append(contentsOf: String(number).utf8)
                 case .double(let number): Self.writeDouble(number, into: &bytes)
                 case .string(let text), .html(let text): Self.writeString(text, into: &bytes)
-                case .array(let items):
-                    bytes.append(UInt8(ascii: "["))
-                    stack.append(.array(items, next: 0))
-                case .object(let object):
-                    bytes.append(UInt8(ascii: "{"))
-                    stack.append(.object(object, next: 0))
+                case .array, .object:
+                    bytes.append(value.arrayValue != nil ? UInt8(ascii: "[") : UInt8(ascii: "{"))
+                    containers.append(value)
+                    positions.append(0)
                 }
             }
             // Move on in the innermost open container: its next element, or its end.
-            guard let frame = stack.popLast() else { return }
-            switch frame {
-            case .array(let items, let next):
-                guard next < items.count else {
-                    if next > 0 { newline(stack.count, into: &bytes) }
-                    bytes.append(UInt8(ascii: "]"))
-                    continue
-                }
-                if next > 0 { bytes.append(UInt8(ascii: ",")) }
-                newline(stack.count + 1, into: &bytes)
-                stack.append(.array(items, next: next + 1))
-                pending = items[next]
-            case .object(let object, let next):
-                guard next < object.count else {
-                    if next > 0 { newline(stack.count, into: &bytes) }
-                    bytes.append(UInt8(ascii: "}"))
-                    continue
-                }
-                if next > 0 { bytes.append(UInt8(ascii: ",")) }
-                newline(stack.count + 1, into: &bytes)
+            guard let container = containers.last, let next = positions.last else { return }
+            let count = container.arrayValue?.count ?? container.objectValue?.count ?? 0
+            guard next < count else {
+                containers.removeLast()
+                positions.removeLast()
+                if next > 0 { newline(containers.count, into: &bytes) }
+                bytes.append(container.arrayValue != nil ? UInt8(ascii: "]") : UInt8(ascii: "}"))
+                continue
+            }
+            if next > 0 { bytes.append(UInt8(ascii: ",")) }
+            newline(containers.count, into: &bytes)
+            positions[positions.count - 1] = next + 1
+            if case .object(let object) = container {
                 Self.writeString(object.keys[next], into: &bytes)
                 bytes.append(UInt8(ascii: ":"))
                 if pretty { bytes.append(UInt8(ascii: " ")) }
-                stack.append(.object(object, next: next + 1))
                 pending = object.values[next]
+            } else if case .array(let items) = container {
+                pending = items[next]
             }
         }
     }

@@ -8,7 +8,10 @@ final class BodyWriter {
     private var writing = false
     private var finishing = false
     private var closed = false
-    private var whenSent: [() -> Void] = []
+    /// What to run once the queue is empty: the actions given to ``afterSent(_:)``, in
+    /// order, chained into one closure (an array of closures would be one more array type
+    /// in the component).
+    private var whenSent: (() -> Void)?
 
     init(outgoing: OutgoingResponse, executor: Executor) {
         self.outgoing = outgoing
@@ -29,8 +32,10 @@ final class BodyWriter {
     func afterSent(_ action: @escaping () -> Void) {
         if queue.isEmpty && !writing {
             action()
+        } else if let earlier = whenSent {
+            whenSent = { earlier(); action() }
         } else {
-            whenSent.append(action)
+            whenSent = action
         }
     }
 
@@ -42,10 +47,9 @@ final class BodyWriter {
     private func pump() {
         guard !writing, !closed else { return }
         guard !queue.isEmpty else {
-            if !whenSent.isEmpty {
-                let actions = whenSent
-                whenSent = []
-                for action in actions { action() }
+            if let actions = whenSent {
+                whenSent = nil
+                actions()
                 if writing || closed || !queue.isEmpty { return }  // an action sent or finished (it pumped already)
             }
             if finishing {

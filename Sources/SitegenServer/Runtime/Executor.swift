@@ -8,12 +8,16 @@
 /// the host reports ready, until nothing is left. One `poll` call serves any number of
 /// concurrent tasks, which is what lets suspended sections stream out of order.
 final class Executor {
-    private var ready: [() -> Void] = []
-    private var waiting: [(pollable: Int32, resume: () -> Void)] = []
+    /// A continuation and the pollable it waits on (none, -1, once it is ready). Ready and
+    /// waiting ones share the type: each element type of an array brings its own copy of
+    /// the array code into the component.
+    private typealias Task = (pollable: Int32, resume: () -> Void)
+    private var ready: [Task] = []
+    private var waiting: [Task] = []
 
     /// Schedules `task` to run on the next turn.
     func spawn(_ task: @escaping () -> Void) {
-        ready.append(task)
+        ready.append((-1, task))
     }
 
     /// Runs `resume` once `pollable` is ready; the executor drops the pollable.
@@ -34,7 +38,7 @@ final class Executor {
             while !ready.isEmpty {
                 let batch = ready
                 ready.removeAll()
-                for task in batch { task() }
+                for task in batch { task.resume() }
             }
             if waiting.isEmpty { return }
             // The pollables in the layout `poll` takes, in a plain buffer: an `[Int32]` would
@@ -49,12 +53,12 @@ final class Executor {
                 for i in 0..<Int(count) { readyIndices.append(Int(base.load(fromByteOffset: i * 4, as: UInt32.self))) }
                 cFree(base)
             }
-            var resumed: [() -> Void] = []
-            var stillWaiting: [(pollable: Int32, resume: () -> Void)] = []
+            var resumed: [Task] = []
+            var stillWaiting: [Task] = []
             for (i, waiter) in waiting.enumerated() {
                 if readyIndices.contains(i) {
                     wasiPollableDrop(waiter.pollable)
-                    resumed.append(waiter.resume)
+                    resumed.append((-1, waiter.resume))
                 } else {
                     stillWaiting.append(waiter)
                 }

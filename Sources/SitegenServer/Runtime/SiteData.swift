@@ -53,10 +53,15 @@ struct SiteData {
             guard pathLength == wanted.count,
                   !(0..<pathLength).contains(where: { bytes[pathStart + $0] != wanted[$0] }) else { continue }
             do throws(JSONError) {
-                let list = try JSON.parse(Array(bytes[jsonStart..<(jsonStart + jsonLength)]))
-                return (list.arrayValue ?? []).map { item in
-                    SuspendedSection(id: item["id"]?.intValue ?? 0, loader: item["loader"]?.stringValue ?? "",
-                                     arguments: item["arguments"]?.objectValue ?? Object())
+                let items = try JSON.parse(Array(bytes[jsonStart..<(jsonStart + jsonLength)])).arrayValue ?? []
+                // Filled in place: `map` or `append` would bring the array's growth code along.
+                return [SuspendedSection](unsafeUninitializedCapacity: items.count) { buffer, count in
+                    for item in items {
+                        (buffer.baseAddress! + count).initialize(to: SuspendedSection(
+                            id: item["id"]?.intValue ?? 0, loader: item["loader"]?.stringValue ?? "",
+                            arguments: item["arguments"]?.objectValue ?? Object()))
+                        count += 1
+                    }
                 }
             } catch {
                 Log.error(Text.join("site data is corrupt: ", error.description))
