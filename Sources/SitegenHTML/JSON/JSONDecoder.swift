@@ -53,12 +53,14 @@ struct JSONParser {
     var next: UInt8 { index < input.count ? input[index] : 0 }
 
     mutating func parseDocument() throws(JSONError) -> Value {
-        // One entry per open container, innermost last: its opening byte, '{' or '['. (Bytes,
-        // not `Bool`s: `[UInt8]` is linked anyway, and each element type brings its own copy
-        // of the array's code into the server component.)
+        // One entry per open container, innermost last: its opening byte, '{' or '[', and
+        // where its elements start in `items`. The elements of all open containers wait in
+        // one list of values (an object's keys in `keys`, one per element): a list of lists
+        // and a list of objects would each bring their own copy of the array code into the
+        // server component. (Bytes, not `Bool`s, for the same reason: `[UInt8]` is linked anyway.)
         var open: [UInt8] = []
-        var arrays: [[Value]] = []
-        var objects: [Object] = []
+        var starts: [Int] = []
+        var items: [Value] = []
         var keys: [String] = []
         var context = JSONError.ValueContext.document
         nextValue: while true {
@@ -79,7 +81,7 @@ struct JSONParser {
                     } else {
                         keys.append(try parseKey(afterComma: false))
                         open.append(opening)
-                        objects.append(Object())
+                        starts.append(items.count)
                         context = .afterColon
                         continue nextValue
                     }
@@ -88,7 +90,7 @@ struct JSONParser {
                     value = .array([])
                 } else {
                     open.append(opening)
-                    arrays.append([])
+                    starts.append(items.count)
                     context = .arrayStart
                     continue nextValue
                 }
@@ -102,31 +104,40 @@ struct JSONParser {
             // A value is complete: add it to the open containers, closing those that end.
             while let innermost = open.last {
                 skipWhitespace()
-                if innermost == UInt8(ascii: "{") {
-                    objects[objects.count - 1][keys.removeLast()] = value
-                    if next == UInt8(ascii: ",") {
-                        index += 1
+                items.append(value)
+                let isObject = innermost == UInt8(ascii: "{")
+                if next == UInt8(ascii: ",") {
+                    index += 1
+                    if isObject {
                         skipWhitespace()
                         keys.append(try parseKey(afterComma: true))
                         context = .afterColon
-                        continue nextValue
+                    } else {
+                        context = .afterArrayComma
                     }
+                    continue nextValue
+                }
+                let start = starts.removeLast()
+                if isObject {
                     guard next == UInt8(ascii: "}") else {
                         throw JSONError.expected("',' or '}' after object member", at: index, in: input)
                     }
-                    value = .object(objects.removeLast())
+                    // A repeated key keeps its first position and takes the last value.
+                    var object = Object()
+                    let firstKey = keys.count - (items.count - start)
+                    for i in start..<items.count { object[keys[firstKey + i - start]] = items[i] }
+                    while keys.count > firstKey { keys.removeLast() }
+                    value = .object(object)
                 } else {
-                    arrays[arrays.count - 1].append(value)
-                    if next == UInt8(ascii: ",") {
-                        index += 1
-                        context = .afterArrayComma
-                        continue nextValue
-                    }
                     guard next == UInt8(ascii: "]") else {
                         throw JSONError.expected("',' or ']' after array element", at: index, in: input)
                     }
-                    value = .array(arrays.removeLast())
+                    var array: [Value] = []
+                    array.reserveCapacity(items.count - start)
+                    for i in start..<items.count { array.append(items[i]) }
+                    value = .array(array)
                 }
+                while items.count > start { items.removeLast() }
                 index += 1
                 open.removeLast()
             }
