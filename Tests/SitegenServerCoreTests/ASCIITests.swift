@@ -18,11 +18,14 @@ struct ASCIITests {
         #expect(joined.utf8.count == a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count)
     }
 
-    /// `ASCII.split` cuts as the standard library's `split` does, for every input over a
-    /// small alphabet up to six bytes long (separators first, last, doubled, alone), in a
-    /// slice that does not start at index 0.
-    @Test func splitAgreesWithTheStandardLibrary() {
-        let alphabet: [UInt8] = [UInt8(ascii: "a"), UInt8(ascii: ","), UInt8(ascii: "b")]
+    /// `ASCII.nextPiece` cuts as the standard library's `split` does with empty
+    /// subsequences kept, and `nextListElement` gives those pieces trimmed, empty ones
+    /// skipped: for every input over a small alphabet up to six bytes long (separators
+    /// first, last, doubled, alone; spaces around them), in a slice that does not start at
+    /// index 0.
+    @Test func piecesAgreeWithTheStandardLibrarysSplit() {
+        let comma = UInt8(ascii: ","), space = UInt8(ascii: " ")
+        let alphabet: [UInt8] = [UInt8(ascii: "a"), comma, space]
         var inputs: [[UInt8]] = [[]], longest: [[UInt8]] = [[]]
         for _ in 0..<6 {
             longest = longest.flatMap { prefix in alphabet.map { prefix + [$0] } }
@@ -31,16 +34,19 @@ struct ASCIITests {
         var checked = 0
         for input in inputs {
             let slice = ([UInt8(ascii: "x")] + input)[1...]
-            for omitting in [false, true] {
-                for maxPieces in [1, 2, 3, Int.max] {
-                    let expected = slice.split(separator: UInt8(ascii: ","), maxSplits: maxPieces == .max ? .max : maxPieces - 1,
-                                               omittingEmptySubsequences: omitting)
-                    let actual = ASCII.split(slice, UInt8(ascii: ","), omittingEmpty: omitting, maxPieces: maxPieces)
-                    #expect(actual.map(Array.init) == expected.map(Array.init), "\(input) omitting: \(omitting) maxPieces: \(maxPieces)")
-                    #expect(actual.allSatisfy { $0.startIndex >= slice.startIndex && $0.endIndex <= slice.endIndex })
-                    checked += 1
-                }
-            }
+            let expected = slice.split(separator: comma, omittingEmptySubsequences: false).map(Array.init)
+            var pieces: [ArraySlice<UInt8>] = []
+            var index = slice.startIndex
+            while let piece = ASCII.nextPiece(of: slice, separatedBy: comma, from: &index) { pieces.append(piece) }
+            #expect(pieces.map(Array.init) == expected, "\(input)")
+            #expect(pieces.allSatisfy { $0.startIndex >= slice.startIndex && $0.endIndex <= slice.endIndex })
+
+            var elements: [[UInt8]] = []
+            index = slice.startIndex
+            while let element = ASCII.nextListElement(of: slice, from: &index) { elements.append(Array(element)) }
+            let trimmed = expected.map { Array($0.drop(while: { $0 == space }).reversed().drop(while: { $0 == space }).reversed()) }
+            #expect(elements == trimmed.filter { !$0.isEmpty }, "\(input)")
+            checked += 1
         }
         #expect(checked > 1_000)
     }

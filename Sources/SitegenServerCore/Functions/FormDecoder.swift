@@ -5,10 +5,12 @@ public enum FormDecoder {
     /// `a=1&b=two+words&c=%C3%A9` → [("a","1"), ("b","two words"), ("c","é")].
     public static func urlEncoded(_ body: [UInt8]) throws(FormError) -> [(String, String)] {
         var fields: [(String, String)] = []
-        for pair in ASCII.split(body[...], UInt8(ascii: "&"), omittingEmpty: true) {
-            let parts = ASCII.split(pair, UInt8(ascii: "="), maxPieces: 2)
-            let name = try decodeComponent(parts[0])
-            let value = parts.count > 1 ? try decodeComponent(parts[1]) : ""
+        var index = 0
+        while let pair = ASCII.nextPiece(of: body[...], separatedBy: UInt8(ascii: "&"), from: &index) {
+            if pair.isEmpty { continue }
+            let equals = pair.firstIndex(of: UInt8(ascii: "=")) ?? pair.endIndex
+            let name = try decodeComponent(pair[..<equals])
+            let value = equals < pair.endIndex ? try decodeComponent(pair[(equals + 1)...]) : ""
             if name.isEmpty { throw FormError("a form field has an empty name") }
             fields.append((name, value))
         }
@@ -99,7 +101,8 @@ public enum FormDecoder {
 
     /// The value of a header line in a part's header block (case-insensitive name).
     static func headerValue(_ name: String, in block: [UInt8]) -> String? {
-        for line in ASCII.split(block[...], 0x0A, omittingEmpty: true) {
+        var index = 0
+        while let line = ASCII.nextPiece(of: block[...], separatedBy: 0x0A, from: &index) {
             let trimmed = line.last == 0x0D ? line.dropLast() : line[...]
             guard let colon = trimmed.firstIndex(of: UInt8(ascii: ":")) else { continue }
             if ASCII.equalsIgnoringCase(trimmed[trimmed.startIndex..<colon], name) {
@@ -111,7 +114,9 @@ public enum FormDecoder {
 
     /// `name="x"` in a header value such as `form-data; name="x"; filename="a.txt"`.
     public static func parameter(_ name: String, in value: String) -> String? {
-        for part in ASCII.split(Array(value.utf8)[...], UInt8(ascii: ";"), omittingEmpty: true) {
+        let bytes = Array(value.utf8)
+        var index = 0
+        while let part = ASCII.nextPiece(of: bytes[...], separatedBy: UInt8(ascii: ";"), from: &index) {
             let item = ASCII.trimmed(part[...])
             guard let eq = item.firstIndex(of: UInt8(ascii: "=")),
                   ASCII.equalsIgnoringCase(ASCII.trimmed(item[item.startIndex..<eq]), name) else { continue }

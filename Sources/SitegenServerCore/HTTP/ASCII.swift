@@ -101,36 +101,35 @@ enum ASCII {
         return bytes[start..<end]
     }
 
-    /// The pieces of `bytes` between `separator`s, empty ones kept unless `omittingEmpty`;
-    /// with `maxPieces`, the last piece holds the rest. The one split of the request path
-    /// (targets, headers, form bodies): the standard library's `split` is generic, and the
-    /// component would carry a copy of it for each collection type it splits.
-    @inline(never)
-    static func split(_ bytes: ArraySlice<UInt8>, _ separator: UInt8, omittingEmpty: Bool = false,
-                      maxPieces: Int = .max) -> [ArraySlice<UInt8>] {
-        var pieces: [ArraySlice<UInt8>] = []
-        var start = bytes.startIndex
-        var i = start
-        while i < bytes.endIndex, pieces.count + 1 < maxPieces {
-            if bytes[i] == separator {
-                if !omittingEmpty || i > start { pieces.append(bytes[start..<i]) }
-                start = i + 1
-            }
-            i += 1
-        }
-        if !omittingEmpty || start < bytes.endIndex { pieces.append(bytes[start...]) }
-        return pieces
+    /// The next piece of `bytes` between `separator`s, starting at `index`, which moves past
+    /// it; nil once the pieces are used up. Empty pieces come out too (a leading, doubled or
+    /// trailing separator), as the standard library's `split` with empty subsequences kept
+    /// gives them, and an empty `bytes` is one empty piece. The one split of the request
+    /// path (targets, headers, form bodies), a piece at a time: a generic `split` would be
+    /// copied into the component for each collection type, and an array of pieces would be
+    /// one more array type.
+    ///
+    /// ```swift
+    /// var index = bytes.startIndex
+    /// while let piece = ASCII.nextPiece(of: bytes, separatedBy: UInt8(ascii: ","), from: &index) { … }
+    /// ```
+    static func nextPiece(of bytes: ArraySlice<UInt8>, separatedBy separator: UInt8, from index: inout Int) -> ArraySlice<UInt8>? {
+        guard index <= bytes.endIndex else { return nil }
+        var end = index
+        while end < bytes.endIndex, bytes[end] != separator { end += 1 }
+        defer { index = end + 1 }
+        return bytes[index..<end]
     }
 
-    /// Splits a comma-separated header list into trimmed, non-empty elements
-    /// (RFC 9110 section 5.6.1 allows empty elements and whitespace around commas).
-    static func listElements(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
-        var elements: [ArraySlice<UInt8>] = []
-        for element in split(bytes[...], UInt8(ascii: ",")) {
-            let trimmed = trimmed(element)
-            if !trimmed.isEmpty { elements.append(trimmed) }
+    /// The next element of a comma-separated header list, trimmed, from `index` on (see
+    /// ``nextPiece(of:separatedBy:from:)``); empty elements are skipped, as RFC 9110
+    /// section 5.6.1 allows them and whitespace around commas.
+    static func nextListElement(of bytes: ArraySlice<UInt8>, from index: inout Int) -> ArraySlice<UInt8>? {
+        while let piece = nextPiece(of: bytes, separatedBy: UInt8(ascii: ","), from: &index) {
+            let element = trimmed(piece)
+            if !element.isEmpty { return element }
         }
-        return elements
+        return nil
     }
 
     /// Parses a non-empty run of decimal digits; `nil` for anything else or on overflow.

@@ -15,15 +15,16 @@ enum RangeRequest: Equatable {
         guard let equals = value.firstIndex(of: UInt8(ascii: "=")),
             ASCII.equalsIgnoringCase(ASCII.trimmed(value[..<equals]), "bytes")
         else { return nil }
-        let specs = ASCII.listElements(Array(value[(equals + 1)...]))
-        guard !specs.isEmpty else { return nil }
+        let specs = value[(equals + 1)...]
+        var index = specs.startIndex, count = 0
         var first: ByteRange? = nil
-        for spec in specs {
+        while let spec = ASCII.nextListElement(of: specs, from: &index) {
             guard let range = ByteRange(parsing: spec) else { return nil }
             if first == nil { first = range }
+            count += 1
         }
         guard let first else { return nil }
-        return specs.count == 1 ? .single(first) : .multiple
+        return count == 1 ? .single(first) : .multiple
     }
 }
 

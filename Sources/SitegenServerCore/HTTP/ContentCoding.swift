@@ -59,13 +59,15 @@ enum ContentCoding: Equatable, Sendable {
         var gzipQ: Int? = nil
         var identityQ: Int? = nil
         var anyQ: Int? = nil
-        for element in ASCII.listElements(acceptEncoding) {
-            let parts = ASCII.split(element, UInt8(ascii: ";"))
-            let coding = ASCII.trimmed(parts[0])
+        var elementIndex = 0
+        while let element = ASCII.nextListElement(of: acceptEncoding[...], from: &elementIndex) {
+            // The coding, then its parameters after semicolons; only `q` is read.
+            var index = element.startIndex
+            let coding = ASCII.trimmed(ASCII.nextPiece(of: element, separatedBy: UInt8(ascii: ";"), from: &index) ?? element)
             var q = 1000
             var valid = true
-            for parameter in parts.dropFirst() {
-                let parameter = ASCII.trimmed(parameter)
+            while let piece = ASCII.nextPiece(of: element, separatedBy: UInt8(ascii: ";"), from: &index) {
+                let parameter = ASCII.trimmed(piece)
                 guard let equals = parameter.firstIndex(of: UInt8(ascii: "=")) else { continue }
                 guard ASCII.equalsIgnoringCase(ASCII.trimmed(parameter[..<equals]), "q") else { continue }
                 guard let parsed = parseQValue(ASCII.trimmed(parameter[(equals + 1)...])) else {

@@ -112,7 +112,9 @@ public struct RequestTarget: Equatable, Sendable {
         let path = bytes[0..<pathEnd]
 
         var segments: [String] = []
-        for rawSegment in ASCII.split(path, UInt8(ascii: "/"), omittingEmpty: true) {
+        var index = 0
+        while let rawSegment = ASCII.nextPiece(of: path, separatedBy: UInt8(ascii: "/"), from: &index) {
+            if rawSegment.isEmpty { continue }
             guard segments.count < maxSegments else { throw .tooManySegments }
             segments.append(try decodeSegment(rawSegment))
         }
