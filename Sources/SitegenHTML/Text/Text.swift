@@ -36,6 +36,17 @@ public enum Text {
         string.withUTF8(body)
     }
 
+    /// The number of Unicode scalars in `s`, counted in its UTF-8 (every byte but a
+    /// continuation byte starts one): what `s.unicodeScalars.count` gives, without the
+    /// standard library's index walking.
+    public static func scalarCount(_ s: String) -> Int {
+        var count = 0
+        withBytes(s) { bytes in
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        }
+        return count
+    }
+
     /// ``decode(_:)-(UnsafeRawBufferPointer)`` for an array.
     public static func decode(_ bytes: [UInt8]) -> String { bytes.withUnsafeBytes { decode($0) } }
 

@@ -56,7 +56,7 @@ extension Value {
         switch self {
         case .array(let a): return a.count
         case .object(let o): return o.count
-        case .string(let s), .html(let s): return s.unicodeScalars.count
+        case .string(let s), .html(let s): return Text.scalarCount(s)
         default: return nil
         }
     }

@@ -67,7 +67,7 @@ public struct Request {
     public func text(_ name: String, limit: Int) throws(FunctionError) -> String {
         let value = Text.trim(try string(name))
         if value.isEmpty { throw .badRequest(Text.join("the field '", name, "' is empty"), field: name) }
-        if value.unicodeScalars.count > limit {
+        if Text.scalarCount(value) > limit {
             throw .badRequest(Text.join(Text.join("the field '", name, "' is longer than ", String(limit)), " characters"), field: name)
         }
         return value
