@@ -24,25 +24,25 @@ enum SipHash {
         var state = State(key: key)
         let count = bytes.count
         var i = 0
-        while i + 8 <= count {
+        while true {
+            // Each 8-byte word, little-endian; then the last word: the remaining bytes, the
+            // length's low byte on top.
             var word: UInt64 = 0
-            for j in 0..<8 { word |= UInt64(bytes[i + j]) << UInt64(8 * j) }
-            state.absorb(word)
+            let isLast = count - i < 8
+            if isLast {
+                word = UInt64(truncatingIfNeeded: count) << 56
+                for j in 0..<(count - i) { word |= UInt64(bytes[i + j]) << UInt64(8 * j) }
+            } else {
+                word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+            }
+            state.v3 ^= word
+            state.round()
+            state.v0 ^= word
+            if isLast { break }
             i += 8
         }
-        // The last word: the remaining bytes, the length's low byte on top.
-        var last = UInt64(truncatingIfNeeded: count) << 56
-        var shift: UInt64 = 0
-        while i < count {
-            last |= UInt64(bytes[i]) << shift
-            shift += 8
-            i += 1
-        }
-        state.absorb(last)
         state.v2 ^= 0xFF
-        state.round()
-        state.round()
-        state.round()
+        for _ in 0..<3 { state.round() }
         return state.v0 ^ state.v1 ^ state.v2 ^ state.v3
     }
 
@@ -54,12 +54,6 @@ enum SipHash {
             v1 = key.1 ^ 0x646F_7261_6E64_6F6D
             v2 = key.0 ^ 0x6C79_6765_6E65_7261
             v3 = key.1 ^ 0x7465_6462_7974_6573
-        }
-
-        mutating func absorb(_ word: UInt64) {
-            v3 ^= word
-            round()
-            v0 ^= word
         }
 
         mutating func round() {
