@@ -9,18 +9,35 @@ extension StaticRouter {
 
     /// Answers a GET or HEAD for an existing asset: 200, 206, 304 or 416.
     func serve(_ entry: AssetManifest.Entry, isGET: Bool, fields: RequestHeaders) -> StaticResponse {
+        respond(with: entry, status: 200, isGET: isGET, fields: fields)
+    }
+
+    /// 404: the site's own page (negotiated like any asset, but without validators or
+    /// ranges, and `no-cache` so a page added later shows up), or the built-in one.
+    func notFound(fields: RequestHeaders, manifest: AssetManifest) -> StaticResponse {
+        guard let page = manifest.entry(forPath: notFoundPage) else {
+            return generated(404, ErrorPage.notFound, isHead: false)
+        }
+        return respond(with: page, status: 404, isGET: false, fields: fields)
+    }
+
+    /// The response with a file: for status 200, the asset requested (200, 206, 304 or
+    /// 416); for 404, the not-found page, which has no validators or ranges. One function
+    /// builds both header lists, in the same order.
+    private func respond(with entry: AssetManifest.Entry, status: UInt16, isGET: Bool, fields: RequestHeaders) -> StaticResponse {
+        let isAsset = status == 200
         // Range only applies to GET (RFC 9110 section 14.2), and only when If-Range,
         // if present, names the identity representation with a strong etag.
         var range: ByteRange? = nil
-        if isGET, let value = fields.value("range"), case .single(let single)? = RangeRequest.parse(value) {
+        if isAsset, isGET, let value = fields.value("range"), case .single(let single)? = RangeRequest.parse(value) {
             let ifRangeHolds = fields.value("if-range").map { EntityTag.ifRangeHeader($0, matches: Array(entry.etag.utf8)) } ?? true
             if ifRangeHolds { range = single }
         }
         let coding: ContentCoding = range != nil ? .identity : negotiatedCoding(for: entry, fields: fields)
         // If-None-Match before Range (RFC 9110 section 13.2.2): a 304 wins over a 206 or 416.
-        let notModified = fields.value("if-none-match").map {
+        let notModified = isAsset && (fields.value("if-none-match").map {
             EntityTag.noneMatchHeader($0, matches: Array(ASCII.join(entry.etag, coding.etagSuffix).utf8))
-        } ?? false
+        } ?? false)
         var offset: UInt64 = 0, length = size(of: entry, coding: coding)
         if let range, !notModified {
             guard let resolved = range.resolve(size: entry.size) else {
@@ -43,30 +60,14 @@ extension StaticRouter {
                 headers.append(("content-range", "bytes \(offset)-\(offset + length - 1)/\(entry.size)"))
             }
         }
-        headers.append(("etag", ASCII.join("\"", entry.etag, coding.etagSuffix, "\"")))
-        headers.append(("cache-control", Self.cacheControl(for: entry)))
-        if !notModified { headers.append(("accept-ranges", "bytes")) }
+        if isAsset { headers.append(("etag", ASCII.join("\"", entry.etag, coding.etagSuffix, "\""))) }
+        headers.append(("cache-control", isAsset ? Self.cacheControl(for: entry) : "no-cache"))
+        if isAsset && !notModified { headers.append(("accept-ranges", "bytes")) }
         if entry.hasVariants { headers.append(("vary", "accept-encoding")) }
         if notModified { return StaticResponse(status: 304, headers: headers, body: .none) }
         headers.append(("x-content-type-options", "nosniff"))
-        return StaticResponse(status: range != nil ? 206 : 200, headers: headers,
+        return StaticResponse(status: range != nil ? 206 : status, headers: headers,
                               body: .asset(path: variantPath(entry, coding), offset: offset, length: length))
-    }
-
-    /// 404: the site's own page (negotiated like any asset, but without validators or
-    /// ranges, and `no-cache` so a page added later shows up), or the built-in one.
-    func notFound(fields: RequestHeaders, manifest: AssetManifest) -> StaticResponse {
-        guard let page = manifest.entry(forPath: notFoundPage) else {
-            return generated(404, ErrorPage.notFound, isHead: false)
-        }
-        let coding = negotiatedCoding(for: page, fields: fields)
-        let length = size(of: page, coding: coding)
-        var headers = [("content-type", MIMETypes.headerValue(for: page.contentType))]
-        if let token = coding.token { headers.append(("content-encoding", token)) }
-        headers += [("content-length", String(length)), ("cache-control", "no-cache")]
-        if page.hasVariants { headers.append(("vary", "accept-encoding")) }
-        headers.append(("x-content-type-options", "nosniff"))
-        return StaticResponse(status: 404, headers: headers, body: .asset(path: variantPath(page, coding), offset: 0, length: length))
     }
 
     /// Where the body in `coding` lives: the file itself, or its `.gz` / `.br` variant.
