@@ -62,6 +62,17 @@ struct IslandCompilerTests {
         #expect(source.contains("Value? = .bool(true)"))
     }
 
+    /// The build leaves the site config out of the component unless a compiled island
+    /// looks up `config` (in its body or its error block).
+    @Test func notesWhetherAnIslandReadsTheConfig() throws {
+        let plain = try template("islands/a.html", "{{ data.count }} {% set config = 1 %}")
+        #expect(!IslandCompiler.compile([plain]).readsConfig)
+        let body = try template("islands/b.html", "<h2>{{ config.title }}</h2>")
+        #expect(IslandCompiler.compile([plain, body]).readsConfig)
+        let errorBlock = try template("islands/c.html", "{{ data }}{% block error %}{{ config.extra.author }}{% endblock %}")
+        #expect(IslandCompiler.compile([errorBlock]).readsConfig)
+    }
+
     @Test func swiftStringLiteralsEscapeWhatSwiftWouldRead() {
         #expect(IslandCompiler.swiftString("a\"b\\c\n\t\u{1}é\\(x)") == "\"a\\\"b\\\\c\\n\\t\\u{1}é\\\\(x)\"")
     }

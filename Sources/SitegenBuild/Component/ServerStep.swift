@@ -92,8 +92,11 @@ struct ServerStep {
             islands.interpretedUsage = TemplateFilterScan.usage(in: interpreted)
             islands.unicodeCaseMapping = TemplateFilterScan.needsUnicodeCaseMapping(islandTemplates)
             report.interpretedIslands = islands.interpreted.map { ($0, islands.interpretedBecause[$0] ?? "") }
+            // The config goes into the component only when an island template can read it: an
+            // interpreted one (it may include others), or a compiled one that looks it up.
+            let readsConfig = !interpreted.isEmpty || islands.readsConfig
             inputs = SiteInputs(functionFiles: functionFiles, registration: FunctionDiscovery.registration(functions, islands: islands),
-                                data: siteData.blob(islandTemplates: interpreted),
+                                data: siteData.blob(islandTemplates: interpreted, withConfig: readsConfig),
                                 isDynamic: !functions.isEmpty || !suspendedPages.isEmpty)
         }
         guard let inputs else { return report }

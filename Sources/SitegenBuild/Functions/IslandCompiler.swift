@@ -32,6 +32,9 @@ struct IslandCompiler {
         var interpretedUsage = TemplateFilterScan.Usage()
         /// Whether any island template uses a filter that needs the Unicode case tables.
         var unicodeCaseMapping = false
+        /// Whether a compiled island template looks up the global `config` (else the build
+        /// leaves the config out of the component).
+        var readsConfig = false
     }
 
     struct Unsupported: Error {
@@ -44,7 +47,7 @@ struct IslandCompiler {
         var number = 0
         for template in templates.sorted(by: { $0.name < $1.name }) where template.name.hasPrefix("islands/") && template.name.hasSuffix(".html") {
             let loader = String(template.name.dropFirst("islands/".count).dropLast(".html".count))
-            let compiled: (source: String, render: String, error: String?)
+            let compiled: (source: String, render: String, error: String?, variables: Set<String>)
             do {
                 compiled = try compile(template, number: number)
             } catch {
@@ -54,6 +57,7 @@ struct IslandCompiler {
             }
             number += 1
             output.source += compiled.source
+            output.readsConfig = output.readsConfig || compiled.variables.contains("config")
             output.registrations.append(
                 "        (UTF8Key(" + swiftString(loader) + "), " + swiftString(template.name) + ", " + compiled.render
                     + ", " + (compiled.error ?? "nil") + "),\n")
@@ -63,7 +67,8 @@ struct IslandCompiler {
 
     /// The Swift source of one island template: its render function and, if it has a
     /// `{% block error %}`, the function that renders that block alone.
-    static func compile(_ template: Template, number: Int) throws(Unsupported) -> (source: String, render: String, error: String?) {
+    /// Also returns the variables the functions look up.
+    static func compile(_ template: Template, number: Int) throws(Unsupported) -> (source: String, render: String, error: String?, variables: Set<String>) {
         guard template.parent == nil else { throw Unsupported(what: "extends") }
         let render = "sitegenIsland" + String(number)
         var emitter = Emitter()
@@ -71,14 +76,16 @@ struct IslandCompiler {
         var source = "/// " + template.name + "\n@inline(never)\nfunc " + render + "(_ f: TemplateFrame) throws(TemplateError) {\n"
             + emitter.lines.joined() + "}\n\n"
         var errorName: String?
+        var variables = emitter.variables
         if let body = template.blocks["error"] {
             var errorEmitter = Emitter()
             try errorEmitter.nodes(body, hiding: nil)
             errorName = render + "Error"
             source += "/// {% block error %} of " + template.name + "\n@inline(never)\nfunc " + errorName! + "(_ f: TemplateFrame) throws(TemplateError) {\n"
                 + errorEmitter.lines.joined() + "}\n\n"
+            variables.formUnion(errorEmitter.variables)
         }
-        return (source, render, errorName)
+        return (source, render, errorName, variables)
     }
 
     /// Writes Swift statements for nodes and expressions; every expression's value lands
@@ -87,6 +94,8 @@ struct IslandCompiler {
         var lines: [String] = []
         var depth = 1
         var counter = 0
+        /// The names looked up with `f.variable`.
+        var variables: Set<String> = []
 
         mutating func line(_ text: String) {
             lines.append(String(repeating: "    ", count: depth) + text + "\n")
@@ -191,6 +200,7 @@ struct IslandCompiler {
             case .literal(let value):
                 line("let " + v + ": Value? = " + (try literal(value)))
             case .variable(let name, _):
+                variables.insert(name)
                 line("let " + v + " = f.variable(" + key(name) + ")")
             case .loopProperty(let name, let s):
                 line("let " + v + ": Value? = try f.loopProperty(" + key(name) + ", at: " + span(s) + ")")

@@ -17,10 +17,10 @@ struct SiteDataBuilder {
     /// all, ``islandTemplates(roots:)``). The parts are what the component reads for every
     /// server-side request (limits, key-value store, island keys: a JSON object), the pages
     /// with boundaries (for each, u32 path length, path, u32 JSON length, its sections as a
-    /// JSON array), and the config templates see (a JSON object). A fresh instance parses
-    /// only what a request needs: a server function the limits, a streamed page its own
-    /// sections.
-    func blob(islandTemplates: [Template]? = nil) -> [UInt8] {
+    /// JSON array), and the config templates see (a JSON object; empty when no island
+    /// template reads `config`, `withConfig`). A fresh instance parses only what a request
+    /// needs: a server function the limits, a streamed page its own sections.
+    func blob(islandTemplates: [Template]? = nil, withConfig: Bool = true) -> [UInt8] {
         func u32(_ n: Int) -> [UInt8] { [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24 & 0xFF)] }
         var pages: [UInt8] = []
         for path in suspendedPages.keys.sorted() {
@@ -39,7 +39,8 @@ struct SiteDataBuilder {
         // dist/ without server.wasm and components/ to a static host.
         limits["island_keys"] = .array(islandKeys.keys.map { .string(String(decoding: $0, as: UTF8.self)) })
         var bytes: [UInt8] = []
-        for part in [Array(JSON.serialize(.object(limits)).utf8), pages, Array(JSON.serialize(.object(config.value)).utf8)] {
+        let globals = withConfig ? config.value : Object()
+        for part in [Array(JSON.serialize(.object(limits)).utf8), pages, Array(JSON.serialize(.object(globals)).utf8)] {
             bytes += u32(part.count) + part
         }
         bytes += TemplateCodec.encode(islandTemplates ?? self.islandTemplates())
