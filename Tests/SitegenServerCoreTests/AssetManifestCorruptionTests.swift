@@ -47,14 +47,14 @@ struct AssetManifestCorruptionTests {
             #expect(AssetManifest(bytes: bytes) == nil)
         }
         // The largest counts must not overflow the length check.
-        #expect(AssetManifest(bytes: [0x53, 0x47, 0x41, 0x4D, 1, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]) == nil)
+        #expect(AssetManifest(bytes: [0x53, 0x47, 0x41, 0x4D, ManifestFormat.version, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]) == nil)
     }
 
     @Test func stringReferencesOutsideTheHeapGiveNil() throws {
         for field in [ManifestFormat.pathOffsetField, ManifestFormat.contentTypeOffsetField, ManifestFormat.etagOffsetField] {
             var bytes = Self.blob
             for record in 0..<SiteFixture.entries.count {
-                let at = 16 + record * 48 + field
+                let at = 16 + record * ManifestFormat.recordSize + field
                 bytes.replaceSubrange(at..<(at + 4), with: [0xF0, 0xFF, 0xFF, 0xFF])
             }
             let manifest = try #require(AssetManifest(bytes: bytes))
@@ -97,7 +97,7 @@ struct AssetManifestCorruptionTests {
     @Test func invalidUTF8InAPathFailsValidationAndDecodesWithReplacement() throws {
         let entry = AssetManifest.Entry(path: "ab", size: 1, contentType: "text/plain", etag: "e")
         var bytes = try AssetManifest.Builder([entry]).build()
-        bytes[16 + 48] = 0xFF
+        bytes[16 + ManifestFormat.recordSize] = 0xFF
         let manifest = try #require(AssetManifest(bytes: bytes))
         #expect(!manifest.isValid())
         #expect(manifest.entry(at: 0)?.path == "\u{FFFD}b")
@@ -126,8 +126,8 @@ struct AssetManifestCorruptionTests {
         for _ in 0..<100 {
             let count = Int.random(in: 0...6, using: &random)
             let heap = Int.random(in: 0...200, using: &random)
-            var bytes: [UInt8] = [0x53, 0x47, 0x41, 0x4D, 1, 0, 0, 0, UInt8(count), 0, 0, 0, UInt8(heap), 0, 0, 0]
-            for _ in 0..<(count * 48 + heap) { bytes.append(UInt8.random(in: 0...255, using: &random)) }
+            var bytes: [UInt8] = [0x53, 0x47, 0x41, 0x4D, ManifestFormat.version, 0, 0, 0, UInt8(count), 0, 0, 0, UInt8(heap), 0, 0, 0]
+            for _ in 0..<(count * ManifestFormat.recordSize + heap) { bytes.append(UInt8.random(in: 0...255, using: &random)) }
             let manifest = AssetManifest(bytes: bytes)
             #expect(manifest != nil)
             if let manifest { Self.exercise(manifest) }

@@ -36,7 +36,7 @@ struct AssetManifestTests {
     @Test func sizesBeyond32BitsSurvive() throws {
         let big = AssetManifest.Entry(
             path: "video.mp4", size: 5_000_000_000, contentType: "video/mp4", etag: "ffffffffffffffff",
-            gzipSize: UInt64.max, brotliSize: 0)
+            gzipSize: 1 << 40 - 1, brotliSize: 0)
         let manifest = SiteFixture.makeManifest([big])
         #expect(manifest.entry(forPath: "video.mp4") == big)
     }
@@ -64,7 +64,7 @@ struct AssetManifestTests {
         #expect(manifest.entry(forPath: "posts/10000/index.html") == nil)
         #expect(manifest.entry(forPath: "posts/") == nil)
         // The content type is stored once: 10,000 copies would add 90,000 bytes.
-        #expect(blob.count < 16 + 48 * 10_000 + 400_000)
+        #expect(blob.count < 16 + 36 * 10_000 + 400_000)
     }
 
     @Test func emptyManifestHasNoEntries() throws {
@@ -85,14 +85,14 @@ struct AssetManifestTests {
 
     @Test func headerLayoutMatchesTheDocumentedFormat() throws {
         let blob = try AssetManifest.Builder([SiteFixture.script]).build()
-        #expect(Array(blob[0..<8]) == [0x53, 0x47, 0x41, 0x4D, 1, 0, 0, 0])
+        #expect(Array(blob[0..<8]) == [0x53, 0x47, 0x41, 0x4D, 2, 0, 0, 0])
         #expect(Array(blob[8..<12]) == [1, 0, 0, 0])
         let heap = "app.jstext/javascript00000000000000a4"
         #expect(Array(blob[12..<16]) == [UInt8(heap.utf8.count), 0, 0, 0])
-        #expect(blob.count == 16 + 48 + heap.utf8.count)
-        #expect(Array(blob[16..<24]) == [0x88, 0x13, 0, 0, 0, 0, 0, 0])  // size 5000
-        #expect(blob[16 + 42] == ManifestFormat.gzipFlag)
-        #expect(Array(blob[(16 + 48)...]) == Array(heap.utf8))
+        #expect(blob.count == 16 + 36 + heap.utf8.count)
+        #expect(Array(blob[16..<20]) == [0x88, 0x13, 0, 0])  // size 5000
+        #expect(blob[16 + 30] == ManifestFormat.gzipFlag)
+        #expect(Array(blob[(16 + 36)...]) == Array(heap.utf8))
     }
 
     @Test func byteCountComesFromTheHeaderAlone() throws {
@@ -100,7 +100,7 @@ struct AssetManifestTests {
         #expect(AssetManifest.byteCount(header: Array(blob[0..<16])) == blob.count)
         #expect(AssetManifest.byteCount(header: Array(blob[0..<15])) == nil)
         var otherVersion = Array(blob[0..<16])
-        otherVersion[4] = 2
+        otherVersion[4] = 1  // version 1 had 48-byte records, with 64-bit sizes
         #expect(AssetManifest.byteCount(header: otherVersion) == nil)
         #expect(AssetManifest.byteCount(header: Array("not a manifest!!".utf8)) == nil)
     }
@@ -113,6 +113,8 @@ struct AssetManifestTests {
         (.init(path: "a.txt", size: 1, contentType: "text/plain\r\nx: y", etag: "e"),
          .invalidContentType(path: "a.txt", contentType: "text/plain\r\nx: y")),
         (.init(path: "a.txt", size: 1, contentType: "", etag: "e"), .invalidContentType(path: "a.txt", contentType: "")),
+        (.init(path: "big.iso", size: 1 << 40, contentType: "application/octet-stream", etag: "e"), .fileTooLarge(path: "big.iso")),
+        (.init(path: "big.txt", size: 1, contentType: "text/plain", etag: "e", brotliSize: 1 << 40), .fileTooLarge(path: "big.txt")),
     ]
 
     @Test(arguments: invalidEntries)

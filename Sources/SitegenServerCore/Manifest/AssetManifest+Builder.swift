@@ -32,8 +32,8 @@ extension AssetManifest {
         /// Writes the blob in the format documented on ``AssetManifest``.
         ///
         /// Throws when a path is empty, starts with `/` or repeats, when a string is longer
-        /// than 65,535 bytes, when an etag or content type would be unsafe in a header, or
-        /// when the blob would exceed the format's 32-bit limits.
+        /// than 65,535 bytes, when a file is larger than 1 TiB, when an etag or content type
+        /// would be unsafe in a header, or when the blob would exceed the format's 32-bit limits.
         public func build() throws(ManifestBuildError) -> [UInt8] {
             let sorted = try sortedEntries()
             guard let entryCount = UInt32(exactly: sorted.count) else { throw .tooLarge }
@@ -61,9 +61,8 @@ extension AssetManifest {
                 let contentTypeOffset = try intern(entry.contentType)
                 let etagOffset = try intern(entry.etag)
                 let flags = Self.flags(of: entry)
-                records.appendLittleEndian(entry.size)
-                records.appendLittleEndian(entry.gzipSize ?? 0)
-                records.appendLittleEndian(entry.brotliSize ?? 0)
+                let sizes = [entry.size, entry.gzipSize ?? 0, entry.brotliSize ?? 0]  // validated: 40 bits each
+                for size in sizes { records.appendLittleEndian(UInt32(truncatingIfNeeded: size)) }
                 records.appendLittleEndian(pathOffset)
                 records.appendLittleEndian(contentTypeOffset)
                 records.appendLittleEndian(etagOffset)
@@ -71,7 +70,8 @@ extension AssetManifest {
                 records.appendLittleEndian(UInt16(entry.contentType.utf8.count))
                 records.appendLittleEndian(UInt16(entry.etag.utf8.count))
                 records.append(flags)
-                records.append(contentsOf: [0, 0, 0, 0, 0])
+                for size in sizes { records.append(UInt8(truncatingIfNeeded: size >> 32)) }
+                records.append(contentsOf: [0, 0])
             }
 
             let magic = ManifestFormat.magic
@@ -109,6 +109,9 @@ extension AssetManifest {
                 entry.contentType.utf8.count <= ManifestFormat.maxStringLength,
                 entry.etag.utf8.count <= ManifestFormat.maxStringLength
             else { throw .stringTooLong(path: entry.path) }
+            guard entry.size <= ManifestFormat.maxFileSize, (entry.gzipSize ?? 0) <= ManifestFormat.maxFileSize,
+                (entry.brotliSize ?? 0) <= ManifestFormat.maxFileSize
+            else { throw .fileTooLarge(path: entry.path) }
             guard isValidETag(entry.etag) else { throw .invalidETag(path: entry.path, etag: entry.etag) }
             guard isValidContentType(entry.contentType) else {
                 throw .invalidContentType(path: entry.path, contentType: entry.contentType)

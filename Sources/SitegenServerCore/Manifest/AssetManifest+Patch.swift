@@ -45,9 +45,13 @@ extension AssetManifest {
                     func store<T: FixedWidthInteger>(_ value: T, _ field: Int) {
                         out.storeBytes(of: value.littleEndian, toByteOffset: record + field, as: T.self)
                     }
-                    store(entry.size, ManifestFormat.sizeField)
-                    store(entry.gzipSize ?? 0, ManifestFormat.gzipSizeField)
-                    store(entry.brotliSize ?? 0, ManifestFormat.brotliSizeField)
+                    // Validated: 40 bits each.
+                    for (size, low, high) in [(entry.size, ManifestFormat.sizeField, ManifestFormat.sizeHighField),
+                                              (entry.gzipSize ?? 0, ManifestFormat.gzipSizeField, ManifestFormat.gzipSizeHighField),
+                                              (entry.brotliSize ?? 0, ManifestFormat.brotliSizeField, ManifestFormat.brotliSizeHighField)] {
+                        store(UInt32(truncatingIfNeeded: size), low)
+                        out[record + high] = UInt8(truncatingIfNeeded: size >> 32)
+                    }
                     store(contentType, ManifestFormat.contentTypeOffsetField)
                     store(etag, ManifestFormat.etagOffsetField)
                     store(UInt16(entry.contentType.utf8.count), ManifestFormat.contentTypeLengthField)

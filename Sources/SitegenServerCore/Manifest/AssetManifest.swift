@@ -18,7 +18,7 @@
 /// ``isValid()`` once (for example in a test of the build output) for a full O(n) check,
 /// including the sort order that binary search relies on.
 ///
-/// ## Binary format, version 1
+/// ## Binary format, version 2
 ///
 /// All integers are little-endian. Strings are UTF-8, not terminated, referenced by
 /// offset and length into the string heap; the builder stores equal strings once.
@@ -26,31 +26,35 @@
 /// ```
 /// offset    size  field
 /// 0         4     magic "SGAM" (53 47 41 4D)
-/// 4         1     version = 1
+/// 4         1     version = 2
 /// 5         3     reserved, zero
 /// 8         4     entry count N (UInt32)
 /// 12        4     string heap size H (UInt32)
-/// 16        48*N  entry records, sorted by path bytes, strictly ascending
-/// 16+48*N   H     string heap
-///                 the blob is exactly 16 + 48*N + H bytes long
+/// 16        36*N  entry records, sorted by path bytes, strictly ascending
+/// 16+36*N   H     string heap
+///                 the blob is exactly 16 + 36*N + H bytes long
 ///
-/// entry record (48 bytes)
-/// 0         8     size (UInt64)
-/// 8         8     gzip variant size (UInt64; meaningful only with flag bit 2)
-/// 16        8     br variant size (UInt64; meaningful only with flag bit 3)
-/// 24        4     path offset in heap (UInt32)
-/// 28        4     content type offset
-/// 32        4     etag offset
-/// 36        2     path length (UInt16)
-/// 38        2     content type length
-/// 40        2     etag length
-/// 42        1     flags: bit 0 immutable, bit 1 html, bit 2 has .gz, bit 3 has .br, bit 4 live
-/// 43        5     reserved, zero
+/// entry record (36 bytes)
+/// 0         4     size, bits 0-31 (UInt32; bits 32-39 at 31)
+/// 4         4     gzip variant size, bits 0-31 (meaningful only with flag bit 2)
+/// 8         4     br variant size, bits 0-31 (meaningful only with flag bit 3)
+/// 12        4     path offset in heap (UInt32)
+/// 16        4     content type offset
+/// 20        4     etag offset
+/// 24        2     path length (UInt16)
+/// 26        2     content type length
+/// 28        2     etag length
+/// 30        1     flags: bit 0 immutable, bit 1 html, bit 2 has .gz, bit 3 has .br, bit 4 live
+/// 31        1     size, bits 32-39
+/// 32        1     gzip variant size, bits 32-39
+/// 33        1     br variant size, bits 32-39
+/// 34        2     reserved, zero
 /// ```
 ///
-/// Paths have no leading slash (`posts/hello/index.html`). Sizes are `UInt64` because
-/// `Int` is 32 bits on wasm32; offsets into the blob itself fit in `Int` because the blob
-/// is in memory.
+/// Paths have no leading slash (`posts/hello/index.html`). Sizes have 40 bits (files up
+/// to 1 TiB; version 1 stored 64, which took a quarter of every record); ``Entry`` gives
+/// them as `UInt64`, because `Int` is 32 bits on wasm32. Offsets into the blob itself fit
+/// in `Int` because the blob is in memory.
 public struct AssetManifest: Sendable {
     // The component may embed the blob as a C array in its data segment and hand us a
     // pointer to it, so a copy per request is avoided; tests and the build use arrays.
@@ -100,7 +104,7 @@ public struct AssetManifest: Sendable {
 
     /// A manifest with no entries.
     public static var empty: AssetManifest {
-        AssetManifest(bytes: [0x53, 0x47, 0x41, 0x4D, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])!
+        AssetManifest(bytes: [0x53, 0x47, 0x41, 0x4D, ManifestFormat.version, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])!
     }
 
     /// Reads the header (magic, version, entry count, heap size), nil when it is not one.
@@ -116,7 +120,7 @@ public struct AssetManifest: Sendable {
     /// Checks the header against the blob's size; returns (entry count, heap start, heap size).
     private static func layout(of raw: UnsafeRawBufferPointer) -> (Int, Int, Int)? {
         guard let (entryCount, heapSize) = Self.header(of: raw) else { return nil }
-        // UInt64 arithmetic: 48 * (2^32 - 1) + 2^32 cannot overflow, and every Int
+        // UInt64 arithmetic: 36 * (2^32 - 1) + 2^32 cannot overflow, and every Int
         // conversion below is bounded by raw.count, so none traps on wasm32.
         let recordsEnd = UInt64(ManifestFormat.headerSize) + UInt64(ManifestFormat.recordSize) * entryCount
         guard recordsEnd + heapSize == UInt64(raw.count) else { return nil }
@@ -271,13 +275,15 @@ extension AssetManifest {
         }
         return Entry(
             path: string(path),
-            size: raw.littleEndianUInt64(at: record + ManifestFormat.sizeField),
+            size: raw.size(low: record + ManifestFormat.sizeField, high: record + ManifestFormat.sizeHighField),
             contentType: string(contentType),
             etag: string(etag),
             isImmutable: flags & ManifestFormat.immutableFlag != 0,
             isHTML: flags & ManifestFormat.htmlFlag != 0,
-            gzipSize: flags & ManifestFormat.gzipFlag != 0 ? raw.littleEndianUInt64(at: record + ManifestFormat.gzipSizeField) : nil,
-            brotliSize: flags & ManifestFormat.brotliFlag != 0 ? raw.littleEndianUInt64(at: record + ManifestFormat.brotliSizeField) : nil,
+            gzipSize: flags & ManifestFormat.gzipFlag != 0
+                ? raw.size(low: record + ManifestFormat.gzipSizeField, high: record + ManifestFormat.gzipSizeHighField) : nil,
+            brotliSize: flags & ManifestFormat.brotliFlag != 0
+                ? raw.size(low: record + ManifestFormat.brotliSizeField, high: record + ManifestFormat.brotliSizeHighField) : nil,
             isLive: flags & ManifestFormat.liveFlag != 0
         )
     }

@@ -3,21 +3,25 @@
 enum ManifestFormat {
     /// "SGAM": SitegenAssetManifest.
     static let magic: (UInt8, UInt8, UInt8, UInt8) = (0x53, 0x47, 0x41, 0x4D)
-    static let version: UInt8 = 1
+    static let version: UInt8 = 2
     static let headerSize = 16
-    static let recordSize = 48
+    static let recordSize = 36
 
     // Offsets inside a record.
     static let sizeField = 0
-    static let gzipSizeField = 8
-    static let brotliSizeField = 16
-    static let pathOffsetField = 24
-    static let contentTypeOffsetField = 28
-    static let etagOffsetField = 32
-    static let pathLengthField = 36
-    static let contentTypeLengthField = 38
-    static let etagLengthField = 40
-    static let flagsField = 42
+    static let gzipSizeField = 4
+    static let brotliSizeField = 8
+    static let pathOffsetField = 12
+    static let contentTypeOffsetField = 16
+    static let etagOffsetField = 20
+    static let pathLengthField = 24
+    static let contentTypeLengthField = 26
+    static let etagLengthField = 28
+    static let flagsField = 30
+    /// Bits 32–39 of the three sizes, one byte each after the flags.
+    static let sizeHighField = 31
+    static let gzipSizeHighField = 32
+    static let brotliSizeHighField = 33
 
     // Flag bits.
     static let immutableFlag: UInt8 = 1 << 0
@@ -29,15 +33,12 @@ enum ManifestFormat {
 
     /// The longest string a record can reference (its length field is a `UInt16`).
     static let maxStringLength = Int(UInt16.max)
+    /// The largest file a record can describe: its sizes have 40 bits.
+    static let maxFileSize: UInt64 = 1 << 40 - 1
 }
 
 extension UnsafeRawBufferPointer {
     // Callers check bounds first; these never read outside `self` when they do.
-    @inline(__always)
-    func littleEndianUInt64(at offset: Int) -> UInt64 {
-        UInt64(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-    }
-
     @inline(__always)
     func littleEndianUInt32(at offset: Int) -> UInt32 {
         UInt32(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt32.self))
@@ -49,11 +50,14 @@ extension UnsafeRawBufferPointer {
     }
 }
 
-extension Array where Element == UInt8 {
-    mutating func appendLittleEndian(_ value: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) { append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+extension UnsafeRawBufferPointer {
+    /// A 40-bit size: its low 32 bits at `low`, its high 8 at `high`.
+    func size(low: Int, high: Int) -> UInt64 {
+        UInt64(littleEndianUInt32(at: low)) | UInt64(self[high]) << 32
     }
+}
 
+extension Array where Element == UInt8 {
     mutating func appendLittleEndian(_ value: UInt32) {
         for shift in stride(from: 0, to: 32, by: 8) { append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
     }
