@@ -17,7 +17,10 @@ public final class TemplateFrame {
     /// scan is as quick as a dictionary and the component carries no dictionary type for it.
     var bindings: [(name: UTF8Key, value: Value)]
     var scopeStarts: [Int] = [0]
-    var loops: [(index: Int, length: Int)] = []
+    /// The open loops, innermost last, two numbers each: the current item's index, then
+    /// the item count. (Plain `Int`s: a list of pairs would be one more array type in the
+    /// server component.)
+    var loops: [Int] = []
     let globals: Object
     var captures: [HTMLWriter] = []
 
@@ -129,12 +132,13 @@ public final class TemplateFrame {
     /// Opens a loop over `count` items (a scope for its variables).
     public func beginLoop(count: Int) {
         scopeStarts.append(bindings.count)
-        loops.append((0, count))
+        loops.append(0)
+        loops.append(count)
     }
 
     /// Moves to item `index`.
     public func loopIndex(_ index: Int) {
-        loops[loops.count - 1].index = index
+        loops[loops.count - 2] = index
     }
 
     /// Closes the innermost loop and its scope.
@@ -142,12 +146,13 @@ public final class TemplateFrame {
         let start = scopeStarts.removeLast()
         while bindings.count > start { bindings.removeLast() }
         loops.removeLast()
+        loops.removeLast()
     }
 
     /// `loop.index`, `loop.first`, … of the innermost loop.
     public func loopProperty(_ name: UTF8Key, at span: Span) throws(TemplateError) -> Value {
-        guard let loop = loops.last else { throw error("'loop' is only defined inside a {% for %} loop", at: span) }
-        guard let value = RenderState.loopValue(name, index: loop.index, length: loop.length) else {
+        guard loops.count >= 2 else { throw error("'loop' is only defined inside a {% for %} loop", at: span) }
+        guard let value = RenderState.loopValue(name, index: loops[loops.count - 2], length: loops[loops.count - 1]) else {
             throw error(Text.join("loop has no property '", name.string, "'"), at: span)
         }
         return value

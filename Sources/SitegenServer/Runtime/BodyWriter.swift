@@ -1,10 +1,11 @@
 /// Serialises writes to a response body: chunks from concurrent tasks (loaders that
-/// finish in any order) go out one after another, each flushed so the client sees it
-/// at once; `finish()` closes the body after the last queued chunk.
+/// finish in any order) go out in the order they were sent, each write flushed so the
+/// client sees it at once (chunks sent while a write is under way go out together in the
+/// next); `finish()` closes the body after the last of them.
 final class BodyWriter {
     let outgoing: OutgoingResponse
     let executor: Executor
-    private var queue: [[UInt8]] = []
+    private var queue: [UInt8] = []
     private var writing = false
     private var finishing = false
     private var closed = false
@@ -20,7 +21,7 @@ final class BodyWriter {
 
     func send(_ bytes: [UInt8]) {
         guard !closed, !bytes.isEmpty else { return }
-        queue.append(bytes)
+        queue.append(contentsOf: bytes)
         pump()
     }
 
@@ -59,7 +60,8 @@ final class BodyWriter {
             return
         }
         writing = true
-        let chunk = queue.removeFirst()
+        let chunk = queue
+        queue = []
         outgoing.stream.write(chunk, on: executor) { ok in
             self.writing = false
             if ok {
