@@ -39,11 +39,13 @@ extension Text {
     /// content reused from the last build) are equal at once, whatever their length.
     public static func equal(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
-        var equal = false
-        withBytes(a) { x in
-            withBytes(b) { y in equal = x.baseAddress == y.baseAddress || bytesEqual(x, y) }
+        // `withUTF8`, not ``withBytes(_:_:)``: this runs on every request (methods, names),
+        // and a closure called through the function table costs a fresh instance a lazy
+        // table entry each (see ``withBytes(_:_:)``).
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.baseAddress == y.baseAddress || bytesEqual(x, y) }
         }
-        return equal
     }
 
     /// Two buffers of the same length hold the same bytes; eight at a time.
@@ -67,9 +69,8 @@ extension Text {
     /// Whether a string has the bytes of a literal.
     public static func equal(_ a: String, _ b: StaticString) -> Bool {
         guard a.utf8.count == b.utf8CodeUnitCount else { return false }
-        var equal = false
-        withBytes(a) { x in equal = bytesEqual(x, UnsafeBufferPointer(start: b.utf8Start, count: b.utf8CodeUnitCount)) }
-        return equal
+        var a = a  // on every request, as above
+        return a.withUTF8 { x in b.withUTF8Buffer { y in bytesEqual(x, y) } }
     }
 
     /// Whether `list` holds a string with the bytes of `s`.

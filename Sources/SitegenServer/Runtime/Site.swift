@@ -98,10 +98,12 @@ enum Assets {
     /// Calls `body` with up to `length` bytes of the asset from `offset`, in the buffer the
     /// backend returned (no copy), and frees it after; nil when the asset does not exist.
     static func withBytes<Result>(_ path: String, offset: UInt64, length: UInt32, _ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
-        Text.withBytes(path) { utf8 in
+        var path = path  // `withUTF8` on the static path (``Text/withBytes(_:_:)`` says why)
+        let found = path.withUTF8 { utf8 -> Bool in
             sitegenAssetsRead(utf8.baseAddress, Int32(utf8.count), Int64(bitPattern: offset), Int32(bitPattern: length), ABI.returnArea)
+            return ABI.u8(0) == 1
         }
-        guard ABI.u8(0) == 1 else { return nil }
+        guard found else { return nil }
         let pointer = UnsafeMutableRawPointer(bitPattern: Int(ABI.i32(4))), count = Int(ABI.i32(8))
         guard count > 0, let pointer else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
         defer { cFree(pointer) }

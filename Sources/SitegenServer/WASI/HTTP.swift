@@ -79,10 +79,10 @@ struct OutgoingResponse {
         defer { block.deallocate() }
         var next = block + tableBytes
         func place(_ text: String, at field: UnsafeMutableRawPointer) {
-            var count = 0
-            Text.withBytes(text) { utf8 in
+            var text = text  // `withUTF8` on the static path (``Text/withBytes(_:_:)`` says why)
+            let count = text.withUTF8 { utf8 -> Int in
                 if let base = utf8.baseAddress { next.copyMemory(from: base, byteCount: utf8.count) }
-                count = utf8.count
+                return utf8.count
             }
             field.storeBytes(of: Int32(truncatingIfNeeded: Int(bitPattern: next)), as: Int32.self)
             field.storeBytes(of: Int32(count), toByteOffset: 4, as: Int32.self)

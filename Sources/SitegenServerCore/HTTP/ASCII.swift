@@ -16,7 +16,9 @@ enum ASCII {
 
     /// Calls `body` with the UTF-8 bytes of `string`, contiguous, in one function:
     /// `String.withUTF8` is specialized for each closure, each copy with its handling of
-    /// small strings (about 300 bytes of wasm). Results come out through captures.
+    /// small strings (about 300 bytes of wasm). Results come out through captures. Off the
+    /// static request path only: a closure called through the function table costs a fresh
+    /// instance about 600 host instructions the first time (`Text.withBytes` explains).
     @inline(never)
     static func withBytes(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var string = string
@@ -53,17 +55,15 @@ enum ASCII {
 
     private static func compare(_ a: String, _ b: String, ignoringCase: Bool) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
-        var result = false
-        withBytes(a) { x in withBytes(b) { y in result = equal(x, y, ignoringCase: ignoringCase) } }
-        return result
+        var a = a, b = b  // `withUTF8`: header names are compared on every request
+        return a.withUTF8 { x in b.withUTF8 { y in equal(x, y, ignoringCase: ignoringCase) } }
     }
 
     /// Whether bytes of a header value equal a string ignoring ASCII case.
     static func equalsIgnoringCase(_ a: ArraySlice<UInt8>, _ b: String) -> Bool {
         guard a.count == b.utf8.count else { return false }
-        var result = false
-        withBytes(b) { y in result = a.withUnsafeBufferPointer { x in equal(x, y, ignoringCase: true) } }
-        return result
+        var b = b  // on every request, as above
+        return a.withUnsafeBufferPointer { x in b.withUTF8 { y in equal(x, y, ignoringCase: true) } }
     }
 
     /// Whether bytes in memory equal a literal ignoring ASCII case.
@@ -173,13 +173,12 @@ enum ASCII {
     /// Copies the UTF-8 bytes of `text` to `destination`, which has room for them;
     /// returns the address just past them.
     static func copyUTF8(_ text: String, to destination: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-        var end = destination
-        withBytes(text) { bytes in
-            guard let base = bytes.baseAddress else { return }
+        var text = text  // `withUTF8`: the static path joins header values
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return destination }
             destination.update(from: base, count: bytes.count)
-            end = destination + bytes.count
+            return destination + bytes.count
         }
-        return end
     }
 
     /// The upper-case hexadecimal digit for `nibble` (0–15).

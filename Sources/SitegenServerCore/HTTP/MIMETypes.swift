@@ -69,9 +69,8 @@ public enum MIMETypes {
 
     /// What ``isText(_:)`` and ``headerValue(for:)`` need to know, read from the bytes in place.
     private static func textKind(_ contentType: String) -> (isText: Bool, hasParameters: Bool, isHTML: Bool) {
-        var kind = (isText: false, hasParameters: false, isHTML: false)
-        ASCII.withBytes(contentType) { kind = textKind(bytes: $0) }
-        return kind
+        var type = contentType  // `withUTF8`: on every response with a file
+        return type.withUTF8 { textKind(bytes: $0) }
     }
 
     private static func textKind(bytes type: UnsafeBufferPointer<UInt8>) -> (isText: Bool, hasParameters: Bool, isHTML: Bool) {

@@ -142,37 +142,35 @@ extension AssetManifest {
     /// The entry for a site path, or `nil` when there is none (or its record is corrupt).
     /// - Parameter path: A site path without a leading slash, e.g. `posts/hello/index.html`.
     public func entry(forPath path: String) -> Entry? {
-        var entry: Entry?
-        ASCII.withBytes(path) { key in
-            entry = withRawBytes { raw in
+        // `withUTF8` in these lookups: they run on every request (`ASCII.withBytes` says why).
+        var path = path
+        return path.withUTF8 { key in
+            withRawBytes { raw in
                 guard let index = index(of: key, in: raw) else { return nil }
                 return decodeEntry(at: index, in: raw)
             }
         }
-        return entry
     }
 
     /// Whether the manifest has an entry for `path`; cheaper than ``entry(forPath:)``
     /// because it decodes no strings.
     /// - Parameter path: A site path without a leading slash.
     public func contains(path: String) -> Bool {
-        var found = false
-        ASCII.withBytes(path) { key in found = withRawBytes { raw in index(of: key, in: raw) != nil } }
-        return found
+        var path = path
+        return path.withUTF8 { key in withRawBytes { raw in index(of: key, in: raw) != nil } }
     }
 
     /// Whether `path` is a live page (suspense boundaries: streamed, not served as a
     /// file); reads the record's flags only.
     /// - Parameter path: A site path without a leading slash.
     public func isLive(path: String) -> Bool {
-        var live = false
-        ASCII.withBytes(path) { key in
-            live = withRawBytes { raw in
+        var path = path
+        return path.withUTF8 { key in
+            withRawBytes { raw in
                 guard let index = index(of: key, in: raw) else { return false }
                 return raw[recordStart(index) + ManifestFormat.flagsField] & ManifestFormat.liveFlag != 0
             }
         }
-        return live
     }
 
     /// The entry at `index` in path order, or `nil` when `index` is out of range or the
