@@ -84,7 +84,7 @@ let package = Package(
 
         .testTarget(name: "SitegenHTMLTests", dependencies: ["SitegenHTML"], exclude: ["Fixtures"]),
         .testTarget(name: "SitegenHighlightTests", dependencies: ["SitegenHighlight"]),
-        .testTarget(name: "SitegenServerCoreTests", dependencies: ["SitegenServerCore"]),
+        .testTarget(name: "SitegenServerCoreTests", dependencies: ["SitegenServerCore", "SitegenHTML"]),
         .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates", "SitegenHTML"]),
         .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
         .testTarget(name: "SitegenBuildTests", dependencies: ["SitegenBuild", "SitegenCLI", "SitegenTestSupport"], exclude: ["Snapshots"]),

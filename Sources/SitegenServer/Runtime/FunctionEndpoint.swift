@@ -101,7 +101,7 @@ struct FunctionEndpoint {
         sendStatic(response, outparam, executor: executor)
     }
 
-    func nearest(_ name: String, _ candidates: [String]) -> String? { Suggestion.nearest(to: name, in: candidates) }
+    func nearest(_ name: String, _ candidates: [String]) -> String? { NameSuggestion.nearest(to: name, in: candidates) }
 }
 
 /// How a function's body is encoded.
