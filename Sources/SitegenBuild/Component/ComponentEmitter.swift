@@ -81,7 +81,7 @@ struct ComponentEmitter {
         }
         // An unchanged site (same manifest, same runtime, same WIT world) reuses its component.
         var key = manifest + site.data + Array(objects.joined().utf8) + Array(hostProfile.siteWorld.utf8)
-            + Array((Self.linkerFlags + Self.wasmOptPasses).joined(separator: " ").utf8)
+            + Array((Self.linkerFlags + Self.wasmOptPasses + [UnreachableCode.version]).joined(separator: " ").utf8)
         if Self.keepNames { key += Array("names".utf8) }
         for file in StaticAssets.files(in: runtime.wit) {
             key += FileManager.default.contents(atPath: runtime.wit + "/" + file).map { Array($0) } ?? []
@@ -148,7 +148,7 @@ struct ComponentEmitter {
         let components = output + "/components"
         try FileManager.default.createDirectory(atPath: components, withIntermediateDirectories: true)
         let key = Array("preview\n".utf8) + site.data + Array(objects.joined().utf8)
-            + Array(Self.linkerFlags.joined(separator: " ").utf8)
+            + Array((Self.linkerFlags + [UnreachableCode.version]).joined(separator: " ").utf8)
         let cached = cache + "/preview-core-" + ContentHash.hex(key) + ".wasm"
         if !FileManager.default.fileExists(atPath: cached) {
             _ = try buildSiteComponent(manifest: [], siteData: site.data, objects: objects, into: components + "/site.wasm", optimize: false)
@@ -184,6 +184,9 @@ struct ComponentEmitter {
         ] + Self.linkerFlags + objects + [work + "/manifest.o", work + "/sitedata.o", "-l:embedded/wasm32-unknown-none-wasm/libswiftUnicodeDataTables.a",
             toolchain.libc] + (toolchain.builtins.map { [$0] } ?? []) + ["-o", work + "/core.wasm"])
         var core = work + "/core.wasm"
+        // Before wasm-opt, which then drops what only the stubbed functions called.
+        let linked = try UnreachableCode.stub(Array(try Data(contentsOf: URL(fileURLWithPath: core))))
+        if linked.replaced > 0 { try Data(linked.module).write(to: URL(fileURLWithPath: core)) }
         if optimize, let wasmOpt = toolchain.wasmOpt {
             // binaryen 108 needs the features named; run it before stripping (embedded-swift-wasm.md §4).
             // Nothing lives below 1 KB (wasm-ld's global base), which lets it fold offsets (-4 KB).
