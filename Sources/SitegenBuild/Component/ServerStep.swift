@@ -82,7 +82,7 @@ struct ServerStep {
         var inputs: SiteInputs?
         step("Server inputs") {
             let (functions, functionFiles) = FunctionDiscovery.scan(siteRoot: siteRoot)
-            let siteData = SiteDataBuilder(config: config, templates: templates, suspendedPages: suspendedPages, functions: functions,
+            let siteData = SiteDataBuilder(config: config, templates: templates, functions: functions,
                                            islandKeys: islandKeys, contentIslands: contentIslands)
             report.diagnostics.append(contentsOf: siteData.checkLoaders())
             guard config.serverComponent, report.diagnostics.isEmpty else { return }

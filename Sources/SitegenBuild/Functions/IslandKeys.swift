@@ -10,8 +10,8 @@ struct IslandKeys: Sendable {
     var keys: [[UInt8]]
 
     static func load(siteRoot: String) -> IslandKeys {
-        if let env = ProcessInfo.processInfo.environment["SITEGEN_ISLAND_KEYS"], !env.isEmpty {
-            return IslandKeys(keys: env.split(separator: ",").map { Array($0.utf8) })
+        if let env = ProcessInfo.processInfo.environment["SITEGEN_ISLAND_KEYS"], case let keys = env.split(separator: ","), !keys.isEmpty {
+            return IslandKeys(keys: keys.map { Array($0.utf8) })
         }
         let path = siteRoot + "/.sitegen/island.key"
         if let text = try? String(contentsOfFile: path, encoding: .utf8), !text.isEmpty {
@@ -30,6 +30,6 @@ struct IslandKeys: Sendable {
         guard let key = keys.first else { return nil }
         let encoded = Base64URL.encode(Array(JSON.serialize(.object(section.arguments)).utf8))
         let signature = IslandSignature.sign(loader: section.loader, encodedArguments: encoded, key: key)
-        return "/_sg/island/" + section.loader + "?a=" + encoded + "&s=" + signature
+        return IslandSource.path(loader: section.loader, encodedArguments: encoded, signature: signature)
     }
 }

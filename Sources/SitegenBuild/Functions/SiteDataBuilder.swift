@@ -1,36 +1,27 @@
 import SitegenHTML
 import SitegenTemplates
 
-/// Builds what the component needs at request time besides the files: the pages with
-/// suspense boundaries, the island templates, the config, limits; and checks that every
-/// `{% suspense "x" %}` has a loader `x` in `functions/`.
+/// Builds what the component needs at request time besides the files: the island
+/// templates, the config, limits; and checks that every `{% suspense "x" %}` has a
+/// loader `x` in `functions/`.
 struct SiteDataBuilder {
     let config: SiteConfig
     let templates: TemplateSet
-    let suspendedPages: [String: [SuspendedSection]]
     let functions: [FunctionDiscovery.Found]
     let islandKeys: IslandKeys
     var contentIslands: [ContentIsland] = []
 
-    /// The blob: three parts, each after its length (u32 little-endian), then the
+    /// The blob: two parts, each after its length (u32 little-endian), then the
     /// `TemplateCodec` bytes of the island templates the component interprets (by default
     /// all, ``islandTemplates(roots:)``). The parts are what the component reads for every
-    /// server-side request (limits, key-value store, island keys: a JSON object), the pages
-    /// with boundaries (for each, u32 path length, path, u32 JSON length, its sections as a
-    /// JSON array), and the config templates see (a JSON object; empty when no island
-    /// template reads `config`, `withConfig`). A fresh instance parses only what a request
-    /// needs: a server function the limits, a streamed page its own sections.
+    /// server-side request (limits, key-value store, island keys: a JSON object) and the
+    /// config templates see (a JSON object; empty when no island template reads `config`,
+    /// `withConfig`). A fresh instance parses only what a request needs. Nothing per page:
+    /// the component reads a streamed page's sections from its shell (`IslandSource`), so
+    /// the component's size does not grow with the pages, and a content edit changes only
+    /// the manifest.
     func blob(islandTemplates: [Template]? = nil, withConfig: Bool = true) -> [UInt8] {
         func u32(_ n: Int) -> [UInt8] { [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24 & 0xFF)] }
-        var pages: [UInt8] = []
-        for path in suspendedPages.keys.sorted() {
-            let file = path.hasSuffix("/") ? String(path.dropFirst()) + "index.html" : String(path.dropFirst())
-            let sections = Value.array(suspendedPages[path]!.map { section in
-                ["id": .int(section.id), "loader": .string(section.loader), "arguments": .object(section.arguments)]
-            })
-            let json = Array(JSON.serialize(sections).utf8)
-            pages += u32(file.utf8.count) + Array(file.utf8) + u32(json.count) + json
-        }
         var limits = Object()
         limits["loader_timeout_ms"] = .int(config.loaderTimeoutMilliseconds)
         limits["max_body_bytes"] = .int(config.maxBodyBytes)
@@ -40,7 +31,7 @@ struct SiteDataBuilder {
         limits["island_keys"] = .array(islandKeys.keys.map { .string(String(decoding: $0, as: UTF8.self)) })
         var bytes: [UInt8] = []
         let globals = withConfig ? config.value : Object()
-        for part in [Array(JSON.serialize(.object(limits)).utf8), pages, Array(JSON.serialize(.object(globals)).utf8)] {
+        for part in [Array(JSON.serialize(.object(limits)).utf8), Array(JSON.serialize(.object(globals)).utf8)] {
             bytes += u32(part.count) + part
         }
         bytes += TemplateCodec.encode(islandTemplates ?? self.islandTemplates())

@@ -39,10 +39,8 @@ public func handle(_ requestHandle: Int32, _ outparam: Int32) {
     // A page with boundaries is live: decide that before validators, ranges and codings,
     // which apply to files, not to a streamed document.
     // The manifest marks live pages, so static requests never load the site data.
-    if isHead || Text.equal(request.method, "GET"),
-       let path = StaticRouter().livePage(target: target, manifest: Site.manifest),
-       let sections = SiteData.sections(forPage: path) {
-        return streamPage(path, sections: sections, request: request, outparam, executor: executor)
+    if isHead || Text.equal(request.method, "GET"), let path = StaticRouter().livePage(target: target, manifest: Site.manifest) {
+        return streamPage(path, request: request, outparam, executor: executor)
     }
     #endif
     let route = StaticRouter().route(method: request.method, target: target, headers: request.headers, manifest: Site.manifest)
@@ -74,8 +72,9 @@ func handleReserved(_ request: RequestInfo, _ outparam: Int32, executor: Executo
                               body: .bytes(Array("{\"error\":\"no such endpoint\"}".utf8))), outparam, executor: executor)
 }
 
-/// Streams a page with boundaries: no caching, no validators (its content is live).
-func streamPage(_ path: String, sections: [SuspendedSection], request: RequestInfo, _ outparam: Int32, executor: Executor) {
+/// Streams a page with boundaries: no caching, no validators (its content is live). Its
+/// sections are the boundaries in its shell (``SiteData/sections(inShell:)``).
+func streamPage(_ path: String, request: RequestInfo, _ outparam: Int32, executor: Executor) {
     let headers = [("content-type", "text/html; charset=utf-8"), ("cache-control", "no-store"), ("x-content-type-options", "nosniff")]
     if Text.equal(request.method, "HEAD") {
         guard let outgoing = OutgoingResponse.start(outparam, status: 200, headers: headers) else {
@@ -98,7 +97,7 @@ func streamPage(_ path: String, sections: [SuspendedSection], request: RequestIn
     guard let outgoing = OutgoingResponse.start(outparam, status: 200, headers: headers) else {
         return sendInternalError(outparam, "the host refused the response headers")
     }
-    StreamedPage(shell: shell, sections: sections, writer: BodyWriter(outgoing: outgoing, executor: executor)).start()
+    StreamedPage(shell: shell, sections: SiteData.sections(inShell: shell), writer: BodyWriter(outgoing: outgoing, executor: executor)).start()
 }
 
 /// 502 when the asset backend cannot deliver a file the manifest lists.

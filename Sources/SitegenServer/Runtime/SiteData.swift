@@ -1,17 +1,16 @@
 import SitegenHTML
+import SitegenServerCore
 
 @_extern(c, "sitegen_site_data") func cSitegenSiteData(_ length: UnsafeMutablePointer<UInt32>) -> UnsafePointer<UInt8>?
 
-/// What the build recorded for request time: server limits, the pages with suspense
-/// boundaries, the site config templates see, and the island templates left to the
-/// interpreter (IR).
+/// What the build recorded for request time: server limits, the site config templates
+/// see, and the island templates left to the interpreter (IR). Nothing per page: a
+/// streamed page's sections are read from its shell (``sections(inShell:)``).
 ///
-/// Layout (`SiteDataBuilder.blob`): three parts, each after its u32 little-endian
-/// length — the limits (JSON), the pages (per page: u32 path length, path, u32 JSON
-/// length, its sections as JSON), the config (JSON) — then `TemplateCodec` bytes.
-/// `wasmtime serve` makes an instance per request, so a request parses only what it
-/// needs: a server function the limits, a streamed page its own sections. (Parsing all of
-/// the blog's 3 KB of JSON cost a request about a million instructions.)
+/// Layout (`SiteDataBuilder.blob`): two parts, each after its u32 little-endian length —
+/// the limits (JSON), the config (JSON) — then `TemplateCodec` bytes. `wasmtime serve`
+/// makes an instance per request, so a request parses only what it needs: a server
+/// function the limits, an island template the config.
 struct SiteData {
     var loaderTimeoutMilliseconds = 10_000
     var maxBodyBytes = 64 * 1024
@@ -34,46 +33,30 @@ struct SiteData {
         return data
     }
 
-    /// The sections of the page at manifest path `path`, if it has boundaries. Reads the
-    /// pages part in place and parses only that page's JSON.
-    static func sections(forPage path: String) -> [SuspendedSection]? {
-        guard let range = range(of: 1) else { return nil }
-        let bytes = blob
-        func u32(at offset: Int) -> Int? { length(in: bytes, at: offset, end: range.upperBound) }
-        let wanted = Array(path.utf8)
-        var offset = range.lowerBound
-        while offset < range.upperBound {
-            guard let pathLength = u32(at: offset), pathLength <= range.upperBound - offset - 4,
-                  let jsonLength = u32(at: offset + 4 + pathLength), jsonLength <= range.upperBound - offset - 8 - pathLength else {
-                Log.error("site data is corrupt")
-                return nil
-            }
-            let pathStart = offset + 4, jsonStart = pathStart + pathLength + 4
-            offset = jsonStart + jsonLength
-            guard pathLength == wanted.count,
-                  !(0..<pathLength).contains(where: { bytes[pathStart + $0] != wanted[$0] }) else { continue }
-            do throws(JSONError) {
-                let items = try JSON.parse(Array(bytes[jsonStart..<(jsonStart + jsonLength)])).arrayValue ?? []
-                // Filled in place: `map` or `append` would bring the array's growth code along.
-                return [SuspendedSection](unsafeUninitializedCapacity: items.count) { buffer, count in
-                    for item in items {
-                        (buffer.baseAddress! + count).initialize(to: SuspendedSection(
-                            id: item["id"]?.intValue ?? 0, loader: item["loader"]?.stringValue ?? "",
-                            arguments: item["arguments"]?.objectValue ?? Object()))
-                        count += 1
-                    }
+    /// The sections of a streamed page, read from its shell: each boundary's number,
+    /// loader and arguments are in its island URL (``IslandSource``). Filled in place:
+    /// `map` or `append` would bring the array's growth code along.
+    static func sections(inShell shell: [UInt8]) -> [SuspendedSection] {
+        var count = 0, offset = 0
+        while IslandSource.nextBoundary(in: shell, from: &offset) != nil { count += 1 }
+        offset = 0
+        return [SuspendedSection](unsafeUninitializedCapacity: count) { buffer, filled in
+            while filled < count, let boundary = IslandSource.nextBoundary(in: shell, from: &offset) {
+                var arguments = Object()
+                do throws(JSONError) {
+                    if let json = Base64URL.decode(boundary.encodedArguments), case .object(let object) = try JSON.parse(json) { arguments = object }
+                } catch {
+                    Log.error(Text.join("a boundary of a streamed page has arguments that are not JSON: ", error.description))
                 }
-            } catch {
-                Log.error(Text.join("site data is corrupt: ", error.description))
-                return nil
+                (buffer.baseAddress! + filled).initialize(to: SuspendedSection(id: boundary.id, loader: boundary.loader, arguments: arguments))
+                filled += 1
             }
         }
-        return nil
     }
 
     static func loadGlobals() -> Object {
         var globals = Object()
-        globals["config"] = document(2) ?? .object(Object())
+        globals["config"] = document(1) ?? .object(Object())
         return globals
     }
 
@@ -84,13 +67,13 @@ struct SiteData {
         return UnsafeBufferPointer(start: pointer, count: Int(length))
     }
 
-    /// Where part `index` (0–2: limits, pages, config; 3: the template bytes) lies in the blob;
+    /// Where part `index` (0: limits, 1: config, 2: the template bytes) lies in the blob;
     /// nil when the blob is absent or corrupt.
     private static func range(of index: Int) -> Range<Int>? {
         let bytes = blob
         var start = 0
         for part in 0...index {
-            if part == 3 { return start..<bytes.count }
+            if part == 2 { return start..<bytes.count }
             guard let count = length(in: bytes, at: start, end: bytes.count), count <= bytes.count - start - 4 else { return nil }
             if part == index { return (start + 4)..<(start + 4 + count) }
             start += 4 + count
@@ -104,7 +87,7 @@ struct SiteData {
         return Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
     }
 
-    /// JSON part `index` (0 or 2), parsed; nil (and a log line) when it is missing or corrupt.
+    /// JSON part `index` (0 or 1), parsed; nil (and a log line) when it is missing or corrupt.
     private static func document(_ index: Int) -> Value? {
         guard !blob.isEmpty else { return nil }  // a site without functions links no site data
         guard let range = range(of: index) else {
@@ -123,7 +106,7 @@ struct SiteData {
     static func makeEngine() -> TemplateEngine {
         var engine = TemplateEngine(library: TemplateLibrary(), globals: globals)
         do throws(TemplateError) {
-            engine.library = TemplateLibrary(try TemplateCodec.decode(range(of: 3).map { Array(blob[$0]) } ?? []))
+            engine.library = TemplateLibrary(try TemplateCodec.decode(range(of: 2).map { Array(blob[$0]) } ?? []))
         } catch {
             Log.error(Text.join("island templates are corrupt: ", error.message))
         }
