@@ -25,7 +25,8 @@ struct IslandCompilerTests {
         // What `sitegen build --verbose` says kept each from compiling.
         #expect(output.interpretedBecause == ["islands/child.html": "extends", "islands/macro.html": "macro"])
         #expect(output.registrations == [
-            "        (UTF8Key(\"likes\"), \"islands/likes.html\", sitegenIsland0, sitegenIsland0Error),\n"
+            "        (UTF8Key(\"likes\"), \"islands/likes.html\", sitegenIsland0, "
+                + "{ Islands.renderErrorBlock($0, template: \"islands/likes.html\", sitegenIsland0Error) }),\n"
         ])
         // The render function leaves the error block out; the error function is that block.
         let render = try #require(output.source.components(separatedBy: "func sitegenIsland0Error").first)

@@ -20,7 +20,8 @@ struct IslandCompiler {
         /// The Swift functions, one per compiled island template (and its error block).
         var source = ""
         /// The elements of the registration's `Islands.install([…])`, one line per compiled
-        /// template: its loader, template name, render function and error function.
+        /// template: its loader, template name, render function, and what renders its error
+        /// block (`Islands.renderErrorBlock` with the block's function), if it has one.
         var registrations: [String] = []
         /// Names of the island templates left to the interpreter.
         var interpreted: [String] = []
@@ -60,7 +61,7 @@ struct IslandCompiler {
             output.readsConfig = output.readsConfig || compiled.variables.contains("config")
             output.registrations.append(
                 "        (UTF8Key(" + swiftString(loader) + "), " + swiftString(template.name) + ", " + compiled.render
-                    + ", " + (compiled.error ?? "nil") + "),\n")
+                    + ", " + (compiled.error.map { "{ Islands.renderErrorBlock($0, template: " + swiftString(template.name) + ", " + $0 + ") }" } ?? "nil") + "),\n")
         }
         return output
     }

@@ -13,14 +13,17 @@ public typealias CompiledIsland = (_ frame: TemplateFrame) throws(TemplateError)
 /// interpret, so a site whose islands all compile links neither the IR decoder nor the
 /// interpreter.
 public enum Islands {
-    nonisolated(unsafe) static var compiled: [(loader: UTF8Key, template: String, render: CompiledIsland, error: CompiledIsland?)] = []
+    nonisolated(unsafe) static var compiled: [CompiledEntry] = []
+
+    /// A compiled island: its loader, its template's name, its render function, and what
+    /// renders its `{% block error %}` (``renderErrorBlock(_:template:_:)``), if it has one.
+    public typealias CompiledEntry = (loader: UTF8Key, template: String, render: CompiledIsland, error: ((SuspendedSection) -> String)?)
     nonisolated(unsafe) static var interpreter: (render: (SuspendedSection, Value) throws(TemplateError) -> String,
                                                  renderError: (SuspendedSection) -> String)?
 
-    /// Installs the compiled island templates: for each, its loader, its template's name,
-    /// its render function and the function rendering its `{% block error %}`. One array
-    /// literal from the generated code, like ``FunctionRegistry/install(functions:loaders:)``.
-    public static func install(_ islands: [(loader: UTF8Key, template: String, render: CompiledIsland, error: CompiledIsland?)]) {
+    /// Installs the compiled island templates (``CompiledEntry``). One array literal from
+    /// the generated code, like ``FunctionRegistry/install(functions:loaders:)``.
+    public static func install(_ islands: [CompiledEntry]) {
         compiled = islands
     }
 
@@ -49,23 +52,26 @@ public enum Islands {
     /// What a section shows when its loader failed or timed out: the island's
     /// `{% block error %}` (with `args`), else ``SuspenseMarkup/errorBoundary``. Never fails.
     static func renderError(_ section: SuspendedSection) -> String {
-        if let island = compiledIsland(section.loader) {
-            guard let error = island.error else { return SuspenseMarkup.errorBoundary }
-            let frame = TemplateFrame(template: island.template, globals: SiteData.globals,
-                                      variables: [(UTF8Key("args"), .object(section.arguments))])
-            do throws(TemplateError) {
-                try error(frame)
-                return frame.html
-            } catch {
-                return SuspenseMarkup.errorBoundary
-            }
-        }
+        if let island = compiledIsland(section.loader) { return island.error?(section) ?? SuspenseMarkup.errorBoundary }
         if let interpreter { return interpreter.renderError(section) }
         return SuspenseMarkup.errorBoundary
     }
 
+    /// Renders a compiled island's `{% block error %}` (`block`) for `section`, with `args`;
+    /// the default boundary if the block fails. The generated registration calls it only
+    /// for islands that have the block, so a site without one does not link it.
+    public static func renderErrorBlock(_ section: SuspendedSection, template: String, _ block: CompiledIsland) -> String {
+        let frame = TemplateFrame(template: template, globals: SiteData.globals, variables: [(UTF8Key("args"), .object(section.arguments))])
+        do throws(TemplateError) {
+            try block(frame)
+            return frame.html
+        } catch {
+            return SuspenseMarkup.errorBoundary
+        }
+    }
+
     /// The compiled template of `loader`, after the generated registration has run.
-    static func compiledIsland(_ loader: String) -> (loader: UTF8Key, template: String, render: CompiledIsland, error: CompiledIsland?)? {
+    static func compiledIsland(_ loader: String) -> CompiledEntry? {
         FunctionRegistry.shared.ensureRegistered()
         let key = UTF8Key(loader)
         for island in compiled where island.loader == key { return island }
