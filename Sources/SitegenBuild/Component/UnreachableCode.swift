@@ -14,10 +14,13 @@
 /// Should one run after all, it traps: the request fails with a 500, never with wrong
 /// output. A toolchain whose standard library names them differently leaves them in place
 /// (nothing matches); ``stub(_:)`` reports how many it replaced.
+///
+/// One function becomes empty instead: `String.makeContiguousUTF8()`, which copies a
+/// foreign string into native storage and does nothing to any other (-0.7 KB).
 enum UnreachableCode {
     /// Part of the site component's cache key: a component linked before this step, or
     /// with another list, is built again.
-    static let version = "unreachable-code:foreign-strings-1"
+    static let version = "unreachable-code:foreign-strings-2"
 
     /// Whether a function, by its name in the name section, is one of the foreign-string
     /// paths: a member of the standard library's `String`, `Substring` or `_StringGuts`
@@ -26,6 +29,12 @@ enum UnreachableCode {
     static func isForeignStringPath(_ name: String) -> Bool {
         guard name.hasPrefix("$es") || name.hasPrefix("$eSS") || name.hasPrefix("$eSs") else { return false }
         return name.contains("_foreign") || name.contains("18foreignScalarAlign") || name.contains("27_slowEnsureMatchingEncoding")
+    }
+
+    /// Whether a function does nothing unless a string is foreign, so that its body can
+    /// be empty: `String.makeContiguousUTF8()`.
+    static func isNoOpWithoutForeignStrings(_ name: String) -> Bool {
+        name == "$eSS18makeContiguousUTF8yyF"
     }
 
     enum Failure: Error, CustomStringConvertible {
@@ -38,9 +47,11 @@ enum UnreachableCode {
     }
 
     /// `module` with the body of every function ``isForeignStringPath(_:)`` names replaced
-    /// by `unreachable`, and how many were replaced. Needs the module's name section
+    /// by `unreachable`, and of every one ``isNoOpWithoutForeignStrings(_:)`` names (if it
+    /// returns nothing) emptied, and how many were replaced. Needs the module's name section
     /// (`wasm-ld` writes one unless told to strip it); without one, nothing is replaced.
-    static func stub(_ module: [UInt8], where matches: (String) -> Bool = isForeignStringPath) throws -> (module: [UInt8], replaced: Int) {
+    static func stub(_ module: [UInt8], where matches: (String) -> Bool = isForeignStringPath,
+                     emptying empties: (String) -> Bool = isNoOpWithoutForeignStrings) throws -> (module: [UInt8], replaced: Int) {
         var reader = Reader(bytes: module)
         guard module.count >= 8, Array(module[0..<8]) == [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00] else {
             throw Failure.malformed("not a wasm core module (version 1)")
@@ -65,7 +76,12 @@ enum UnreachableCode {
         let names = try functionNames(module, sections)
         guard let codeIndex = sections.firstIndex(where: { $0.id == 10 }) else { return (module, 0) }
         let stubbed = Set(names.filter { matches($0.value) }.keys.map { $0 - importedFunctions })
-        guard !stubbed.isEmpty else { return (module, 0) }
+        var emptied = Set(names.filter { empties($0.value) }.keys.map { $0 - importedFunctions })
+        if !emptied.isEmpty {
+            let returning = try functionsWithResults(module, sections)
+            emptied = emptied.filter { !returning.contains($0) }  // an empty body must return nothing
+        }
+        guard !stubbed.isEmpty || !emptied.isEmpty else { return (module, 0) }
 
         var code = Reader(bytes: module, offset: sections[codeIndex].range.lowerBound)
         let count = try code.leb()
@@ -76,6 +92,9 @@ enum UnreachableCode {
             guard size <= sections[codeIndex].range.upperBound - code.offset else { throw Failure.malformed("function body \(index) runs past its section") }
             if stubbed.contains(index) {
                 newCode += [0x03, 0x00, 0x00, 0x0B]  // 3 bytes: no locals, unreachable, end
+                replaced += 1
+            } else if emptied.contains(index) {
+                newCode += [0x02, 0x00, 0x0B]  // 2 bytes: no locals, end
                 replaced += 1
             } else {
                 newCode += leb(size) + module[code.offset..<(code.offset + size)]
@@ -105,6 +124,36 @@ enum UnreachableCode {
             }
         }
         return functions
+    }
+
+    /// The defined functions (numbered from 0, after the imports) whose type has results.
+    private static func functionsWithResults(_ module: [UInt8], _ sections: [(id: UInt8, header: Int, range: Range<Int>)]) throws -> Set<Int> {
+        guard let types = sections.first(where: { $0.id == 1 }), let functions = sections.first(where: { $0.id == 3 }) else { return [] }
+        var reader = Reader(bytes: module, offset: types.range.lowerBound)
+        var hasResults: [Bool] = []
+        for _ in 0..<(try reader.leb()) {
+            guard try reader.byte() == 0x60 else { throw Failure.malformed("a type that is not a function type") }
+            var counts: [Int] = []
+            for _ in 0..<2 {  // the parameters, then the results
+                let count = try reader.leb()
+                for _ in 0..<count {
+                    // Number, vector and reference types of one byte (no typed references here).
+                    guard [0x7F, 0x7E, 0x7D, 0x7C, 0x7B, 0x70, 0x6F].contains(try reader.byte()) else {
+                        throw Failure.malformed("a value type this step does not read")
+                    }
+                }
+                counts.append(count)
+            }
+            hasResults.append(counts[1] > 0)
+        }
+        reader.offset = functions.range.lowerBound
+        var returning = Set<Int>()
+        for index in 0..<(try reader.leb()) {
+            let type = try reader.leb()
+            guard type < hasResults.count else { throw Failure.malformed("function \(index) has no type \(type)") }
+            if hasResults[type] { returning.insert(index) }
+        }
+        return returning
     }
 
     /// Function index → name, from the `name` custom section's function names (subsection 1).
