@@ -32,7 +32,7 @@ struct IslandCompilerTests {
         let render = try #require(output.source.components(separatedBy: "func sitegenIsland0Error").first)
         #expect(render.contains("func sitegenIsland0(_ f: TemplateFrame) throws(TemplateError) {"))
         #expect(render.contains("f.text(\"<span>\")"))
-        #expect(render.contains("try f.binary(.equal, "))
+        #expect(render.contains(".bool(TemplateFrame.equal("))
         #expect(!render.contains("no likes for"))
         #expect(output.source.contains("f.text(\"<p>no likes for \")"))
     }

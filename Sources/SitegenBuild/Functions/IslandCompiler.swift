@@ -245,7 +245,16 @@ struct IslandCompiler {
                     try choose(v, when: l, negated: op == .and, then: nil, otherwise: rhs)
                 } else {
                     let r = try self.expr(rhs)
-                    line("let " + v + ": Value? = try f.binary(." + String(describing: op) + ", " + l + ", " + r + ", at: " + span(s) + ")")
+                    // Equality and order have functions of their own, so that a site whose
+                    // islands only compare does not link the other operators (`f.binary`).
+                    switch op {
+                    case .equal, .notEqual:
+                        line("let " + v + ": Value? = .bool(" + (op == .equal ? "" : "!") + "TemplateFrame.equal(" + l + ", " + r + "))")
+                    case .less, .lessOrEqual, .greater, .greaterOrEqual:
+                        line("let " + v + ": Value? = try f.order(." + String(describing: op) + ", " + l + ", " + r + ", at: " + span(s) + ")")
+                    default:
+                        line("let " + v + ": Value? = try f.binary(." + String(describing: op) + ", " + l + ", " + r + ", at: " + span(s) + ")")
+                    }
                 }
             case .list(let items):
                 var values: [String] = []

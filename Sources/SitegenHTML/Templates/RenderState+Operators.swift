@@ -26,15 +26,7 @@ extension RenderState {
         case .equal: return .bool(Self.equal(lhs, rhs))
         case .notEqual: return .bool(!Self.equal(lhs, rhs))
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
-            guard let order = Self.compare(lhs, rhs) else {
-                throw error("cannot compare " + lhs.kindName + " with " + rhs.kindName, at: span)
-            }
-            switch op {
-            case .less: return .bool(order < 0)
-            case .lessOrEqual: return .bool(order <= 0)
-            case .greater: return .bool(order > 0)
-            default: return .bool(order >= 0)
-            }
+            return try order(op, lhs, rhs, at: span)
         case .contains, .notContains:
             let found: Bool
             switch rhs {
@@ -59,6 +51,20 @@ extension RenderState {
             }
         default:
             return try arithmetic(op, lhs, rhs, at: span)
+        }
+    }
+
+    /// `<`, `<=`, `>` or `>=` (`op` is one of them). Errors carry no template (the caller
+    /// locates them).
+    static func order(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, at span: Span) throws(TemplateError) -> Value {
+        guard let order = Self.compare(lhs, rhs) else {
+            throw TemplateError("cannot compare " + lhs.kindName + " with " + rhs.kindName, at: span)
+        }
+        switch op {
+        case .less: return .bool(order < 0)
+        case .lessOrEqual: return .bool(order <= 0)
+        case .greater: return .bool(order > 0)
+        default: return .bool(order >= 0)
         }
     }
 

@@ -169,6 +169,20 @@ public final class TemplateFrame {
         }
     }
 
+    /// `lhs == rhs` (an undefined side is `null`), as ``binary(_:_:_:at:)`` compares.
+    public static func equal(_ lhs: Value?, _ rhs: Value?) -> Bool {
+        RenderState.equal(lhs ?? .null, rhs ?? .null)
+    }
+
+    /// `<`, `<=`, `>` or `>=`, as ``binary(_:_:_:at:)`` orders.
+    public func order(_ op: BinaryOperator, _ lhs: Value?, _ rhs: Value?, at span: Span) throws(TemplateError) -> Value {
+        do {
+            return try RenderState.order(op, lhs ?? .null, rhs ?? .null, at: span)
+        } catch {
+            throw located(error)
+        }
+    }
+
     /// `-value`.
     public func negate(_ value: Value?, at span: Span) throws(TemplateError) -> Value {
         let value = value ?? .null
