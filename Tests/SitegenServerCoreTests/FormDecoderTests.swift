@@ -37,6 +37,18 @@ import Testing
         #expect(throws: FormError(message)) { try FormDecoder.multipart(Array(body.utf8), boundary: "XyZ") }
     }
 
+    @Test(arguments: [
+        ("application/json", "application/json"),
+        ("  Multipart/Form-Data; boundary=XyZ", "multipart/form-data"),
+        ("APPLICATION/X-WWW-FORM-URLENCODED ;charset=UTF-8", "application/x-www-form-urlencoded"),
+        ("text/plain;", "text/plain"),
+        (";charset=utf-8", ""),
+        ("", ""),
+    ])
+    func mediaTypeIsTheLowerCasedTypeWithoutParameters(contentType: String, type: String) {
+        #expect(FormDecoder.mediaType(contentType) == type)
+    }
+
     @Test func randomBodiesNeverTrap() {
         var state: UInt64 = 0x1234_5678
         func next() -> UInt64 {

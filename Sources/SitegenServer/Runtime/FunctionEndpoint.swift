@@ -109,9 +109,7 @@ enum BodyKind {
     case urlEncoded, multipart(String), json, empty, unsupported
 
     init(_ contentType: String) {
-        // ASCII only: media types are ASCII, and `lowercased()` would link the Unicode case tables.
-        let type = CaseMapping.asciiLowercase(Text.trim(Text.split(contentType, ";")[0]))
-        switch UTF8Key(type) {
+        switch UTF8Key(FormDecoder.mediaType(contentType)) {
         case "application/x-www-form-urlencoded": self = .urlEncoded
         case "multipart/form-data": self = .multipart(FormDecoder.parameter("boundary", in: contentType) ?? "")
         case "application/json": self = .json

@@ -57,16 +57,16 @@ struct IslandEndpoint {
         }
     }
 
-    /// `a` and `s` from the query, in one pass (the last of each if repeated). The values
-    /// are base64url and hex: no decoding needed.
+    /// `a` and `s` from the query (the last of each if repeated), read as a form body is
+    /// (base64url and hex need no decoding, but a client may percent-encode them); none
+    /// when the query is malformed.
     func argumentsAndSignature() -> (arguments: String?, signature: String?) {
-        let parts = Text.split(request.target, "?")
-        guard parts.count >= 2 else { return (nil, nil) }
+        let target = request.targetBytes
+        guard let mark = target.firstIndex(of: UInt8(ascii: "?")),
+              let pairs = try? FormDecoder.urlEncoded(Array(target[(mark + 1)...])) else { return (nil, nil) }
         var arguments: String? = nil, signature: String? = nil
-        for pair in Text.split(parts[1], "&") {
-            let kv = Text.split(pair, "=")
-            guard kv.count == 2 else { continue }
-            if Text.equal(kv[0], "a") { arguments = kv[1] } else if Text.equal(kv[0], "s") { signature = kv[1] }
+        for (name, value) in pairs {
+            if Text.equal(name, "a") { arguments = value } else if Text.equal(name, "s") { signature = value }
         }
         return (arguments, signature)
     }

@@ -112,6 +112,19 @@ public enum FormDecoder {
         return nil
     }
 
+    /// The media type of a `Content-Type` value without its parameters, trimmed and in
+    /// lower case (ASCII only: media types are ASCII, and `lowercased()` would link the
+    /// Unicode case tables into the server component).
+    public static func mediaType(_ contentType: String) -> String {
+        let bytes = Array(contentType.utf8)
+        var index = 0
+        var type: [UInt8] = []
+        for byte in ASCII.trimmed(ASCII.nextPiece(of: bytes[...], separatedBy: UInt8(ascii: ";"), from: &index) ?? []) {
+            type.append(ASCII.lowercased(byte))
+        }
+        return ASCII.decode(type)
+    }
+
     /// `name="x"` in a header value such as `form-data; name="x"; filename="a.txt"`.
     public static func parameter(_ name: String, in value: String) -> String? {
         let bytes = Array(value.utf8)
