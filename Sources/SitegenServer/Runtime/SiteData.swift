@@ -29,7 +29,15 @@ struct SiteData {
         data.loaderTimeoutMilliseconds = json["loader_timeout_ms"]?.intValue ?? data.loaderTimeoutMilliseconds
         data.maxBodyBytes = json["max_body_bytes"]?.intValue ?? data.maxBodyBytes
         data.keyValueStore = json["kv_store"]?.stringValue ?? ""
-        data.islandKeys = (json["island_keys"]?.arrayValue ?? []).compactMap { $0.stringValue.map { Array($0.utf8) } }
+        // Filled in place: `compactMap` would bring a list of lists' growth code along.
+        let keys = json["island_keys"]?.arrayValue ?? []
+        data.islandKeys = [[UInt8]](unsafeUninitializedCapacity: keys.count) { buffer, count in
+            for key in keys {
+                guard let text = key.stringValue else { continue }
+                (buffer.baseAddress! + count).initialize(to: Array(text.utf8))
+                count += 1
+            }
+        }
         return data
     }
 

@@ -53,6 +53,7 @@ public enum IslandSource {
     }
 
     /// Whether `bytes` holds `literal` from `offset` on; if so, moves `offset` past it.
+    @inline(never)  // four call sites
     private static func skip(_ literal: StaticString, in bytes: [UInt8], at offset: inout Int) -> Bool {
         let count = literal.utf8CodeUnitCount
         guard offset >= 0, bytes.count - offset >= count else { return false }
