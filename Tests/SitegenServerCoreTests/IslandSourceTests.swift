@@ -41,6 +41,19 @@ import Testing
         #expect(found.first?.encodedArguments == "e30")
     }
 
+    /// The scan passes over four bytes at a time: a boundary is found at every alignment,
+    /// after any number of other tags.
+    @Test func findsBoundariesAtEveryOffset() {
+        let boundary = SuspenseMarkup.open(7, source: IslandSource.path(loader: "likes", encodedArguments: "e30", signature: "ab"))
+        for padding in 0..<9 {
+            for tags in ["", "<p>", "<s><sg-x>", "<sg-b>"] {
+                let shell = tags + String(repeating: "x", count: padding) + "<" + boundary + "<" + SuspenseMarkup.close
+                let found = Self.boundaries(shell)
+                #expect(found.map(\.id) == [7], "\(padding) bytes after \(tags)")
+            }
+        }
+    }
+
     @Test func pathIsWhatTheIslandEndpointReads() {
         #expect(IslandSource.path(loader: "likes", encodedArguments: "e30", signature: "ab") == "/_sg/island/likes?a=e30&s=ab")
     }

@@ -45,11 +45,12 @@ struct SiteData {
     /// loader and arguments are in its island URL (``IslandSource``). Filled in place:
     /// `map` or `append` would bring the array's growth code along.
     static func sections(inShell shell: [UInt8]) -> [SuspendedSection] {
-        var count = 0, offset = 0
-        while IslandSource.nextBoundary(in: shell, from: &offset) != nil { count += 1 }
-        offset = 0
-        return [SuspendedSection](unsafeUninitializedCapacity: count) { buffer, filled in
-            while filled < count, let boundary = IslandSource.nextBoundary(in: shell, from: &offset) {
+        // One pass: room for as many as could fit (a boundary's opening tag alone is longer
+        // than 48 bytes), filled as they are found.
+        let most = shell.count / 48 + 1
+        var offset = 0
+        return [SuspendedSection](unsafeUninitializedCapacity: most) { buffer, filled in
+            while filled < most, let boundary = IslandSource.nextBoundary(in: shell, from: &offset) {
                 var arguments = Object()
                 do throws(JSONError) {
                     if let json = Base64URL.decode(boundary.encodedArguments), case .object(let object) = try JSON.parse(json) { arguments = object }

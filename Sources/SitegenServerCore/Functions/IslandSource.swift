@@ -41,15 +41,28 @@ public enum IslandSource {
         return nil
     }
 
-    /// Where `literal` next occurs in `bytes` at or after `from`.
+    /// Where `literal` next occurs in `bytes` at or after `from`. A streamed page's shell is
+    /// scanned on every request, so words of four bytes in which none is the literal's first
+    /// byte are passed over whole (a byte of `word ^ repeated` is zero where they match).
     private static func find(_ literal: StaticString, in bytes: [UInt8], from: Int) -> Int? {
-        var i = from
-        while i < bytes.count {
-            var end = i
-            if bytes[i] == literal.utf8Start.pointee, skip(literal, in: bytes, at: &end) { return i }
-            i += 1
+        let first = literal.utf8Start.pointee
+        let repeated = UInt32(first) &* 0x0101_0101
+        var i = max(0, from)
+        return bytes.withUnsafeBytes { raw -> Int? in
+            while i < raw.count {
+                if raw.count - i >= 4 {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt32.self) ^ repeated
+                    if (word &- 0x0101_0101) & ~word & 0x8080_8080 == 0 {
+                        i += 4
+                        continue
+                    }
+                }
+                var end = i
+                if raw[i] == first, skip(literal, in: bytes, at: &end) { return i }
+                i += 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// Whether `bytes` holds `literal` from `offset` on; if so, moves `offset` past it.
