@@ -65,22 +65,28 @@ import Testing
     )
     """
 
-    @Test func replacesTheBodyOfTheForeignPathOnly() throws {
+    /// Calls `body` with wasm-tools and a scratch folder holding ``module`` as `m.wasm`.
+    static func withModule(_ body: (_ wasmTools: String, _ directory: String) throws -> Void) throws {
         let tools = try #require(Toolchain.find().0, "needs the wasm toolchain (scripts/setup.sh)")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("unreachable-" + UUID().uuidString).path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try Self.module.write(toFile: directory + "/m.wat", atomically: true, encoding: .utf8)
+        try module.write(toFile: directory + "/m.wat", atomically: true, encoding: .utf8)
         _ = try Toolchain.run(tools.wasmTools, ["parse", directory + "/m.wat", "-o", directory + "/m.wasm"])
-        let original = Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/m.wasm")))
+        try body(tools.wasmTools, directory)
+    }
 
-        let (stubbed, replaced) = try UnreachableCode.stub(original)
-        #expect(replaced == 2)
-        try Data(stubbed).write(to: URL(fileURLWithPath: directory + "/s.wasm"))
-        _ = try Toolchain.run(tools.wasmTools, ["validate", directory + "/s.wasm"])
-        let text = try Toolchain.run(tools.wasmTools, ["print", directory + "/s.wasm"])
-        let functions = text.components(separatedBy: "(func $").dropFirst().map {
-            $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    static func bytes(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
+
+    @Test func replacesTheBodyOfTheForeignPathOnly() throws {
+        try Self.withModule { wasmTools, directory in
+            let (stubbed, replaced) = try UnreachableCode.stub(try Self.bytes(directory + "/m.wasm"))
+            #expect(replaced == 2)
+            try Data(stubbed).write(to: URL(fileURLWithPath: directory + "/s.wasm"))
+            _ = try Toolchain.run(wasmTools, ["validate", directory + "/s.wasm"])
+            let text = try Toolchain.run(wasmTools, ["print", directory + "/s.wasm"])
+            let functions = text.components(separatedBy: "(func $").dropFirst().map {
+                $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         let foreign = try #require(functions.first { $0[0].hasPrefix("$es11_StringGuts") })
         #expect(Array(foreign.dropFirst()) == ["unreachable", ")"])
@@ -89,37 +95,30 @@ import Testing
         let append = try #require(functions.first { $0[0].hasPrefix("$eSS6append") })
         #expect(append.contains("call $$es11_StringGutsV12_foreignGrowyySiF"))
         #expect(text.contains("(import \"env\" \"f\""))  // imports and the other bodies are as they were
-        let originalText = try Toolchain.run(tools.wasmTools, ["print", directory + "/m.wasm"])
+        let originalText = try Toolchain.run(wasmTools, ["print", directory + "/m.wasm"])
         func appendBody(_ text: String) -> String { text.components(separatedBy: "(func $$eSS6append")[1].components(separatedBy: "(func ")[0] }
         #expect(appendBody(originalText) == appendBody(text))
+        }
     }
 
     @Test func emptiesOnlyFunctionsThatReturnNothing() throws {
-        let tools = try #require(Toolchain.find().0, "needs the wasm toolchain (scripts/setup.sh)")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("unreachable-" + UUID().uuidString).path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try Self.module.write(toFile: directory + "/m.wat", atomically: true, encoding: .utf8)
-        _ = try Toolchain.run(tools.wasmTools, ["parse", directory + "/m.wat", "-o", directory + "/m.wasm"])
-        let original = Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/m.wasm")))
-        // `sitegen_handle` returns an i32: an empty body would not validate, so it is kept.
-        let result = try UnreachableCode.stub(original, where: { _ in false }, emptying: { $0 == "sitegen_handle" })
-        #expect(result.replaced == 0)
-        #expect(result.module == original)
+        try Self.withModule { _, directory in
+            let original = try Self.bytes(directory + "/m.wasm")
+            // `sitegen_handle` returns an i32: an empty body would not validate, so it is kept.
+            let result = try UnreachableCode.stub(original, where: { _ in false }, emptying: { $0 == "sitegen_handle" })
+            #expect(result.replaced == 0)
+            #expect(result.module == original)
+        }
     }
 
     @Test func leavesAModuleWithoutNamesAsItIs() throws {
-        let tools = try #require(Toolchain.find().0, "needs the wasm toolchain (scripts/setup.sh)")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("unreachable-" + UUID().uuidString).path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try Self.module.write(toFile: directory + "/m.wat", atomically: true, encoding: .utf8)
-        _ = try Toolchain.run(tools.wasmTools, ["parse", directory + "/m.wat", "-o", directory + "/m.wasm"])
-        _ = try Toolchain.run(tools.wasmTools, ["strip", "--all", directory + "/m.wasm", "-o", directory + "/n.wasm"])
-        let unnamed = Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/n.wasm")))
-        let result = try UnreachableCode.stub(unnamed)
-        #expect(result.replaced == 0)
-        #expect(result.module == unnamed)
+        try Self.withModule { wasmTools, directory in
+            _ = try Toolchain.run(wasmTools, ["strip", "--all", directory + "/m.wasm", "-o", directory + "/n.wasm"])
+            let unnamed = try Self.bytes(directory + "/n.wasm")
+            let result = try UnreachableCode.stub(unnamed)
+            #expect(result.replaced == 0)
+            #expect(result.module == unnamed)
+        }
     }
 
     @Test(arguments: [
