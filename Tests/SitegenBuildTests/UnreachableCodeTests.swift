@@ -4,6 +4,14 @@ import Testing
 
 @Suite struct UnreachableCodeTests {
     /// Names as this toolchain's Embedded Swift mangles them in the blog's linked module.
+    /// A custom section whose name runs past its end is not read as the name section.
+    @Test func aTruncatedCustomSectionIsSkipped() throws {
+        let module: [UInt8] = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x00, 0x02, 0x02, 0x6E]
+        let result = try UnreachableCode.stub(module)
+        #expect(result.replaced == 0)
+        #expect(result.module == module)
+    }
+
     @Test(arguments: [
         "$eSS8UTF8ViewV13_foreignCountSiyF",
         "$eSS8UTF8ViewV16_foreignDistance4from2toSiSS5IndexV_AGtF",

@@ -161,7 +161,7 @@ enum UnreachableCode {
         for section in sections where section.id == 0 {
             var reader = Reader(bytes: module, offset: section.range.lowerBound)
             let nameLength = try reader.leb()
-            guard nameLength <= section.range.count, String(decoding: module[reader.offset..<(reader.offset + nameLength)], as: UTF8.self) == "name" else { continue }
+            guard nameLength <= section.range.upperBound - reader.offset, String(decoding: module[reader.offset..<(reader.offset + nameLength)], as: UTF8.self) == "name" else { continue }
             reader.offset += nameLength
             while reader.offset < section.range.upperBound {
                 let kind = try reader.byte()
