@@ -133,18 +133,8 @@ enum UnreachableCode {
         var hasResults: [Bool] = []
         for _ in 0..<(try reader.leb()) {
             guard try reader.byte() == 0x60 else { throw Failure.malformed("a type that is not a function type") }
-            var counts: [Int] = []
-            for _ in 0..<2 {  // the parameters, then the results
-                let count = try reader.leb()
-                for _ in 0..<count {
-                    // Number, vector and reference types of one byte (no typed references here).
-                    guard [0x7F, 0x7E, 0x7D, 0x7C, 0x7B, 0x70, 0x6F].contains(try reader.byte()) else {
-                        throw Failure.malformed("a value type this step does not read")
-                    }
-                }
-                counts.append(count)
-            }
-            hasResults.append(counts[1] > 0)
+            try reader.valueTypes()  // parameters
+            hasResults.append(try reader.valueTypes() > 0)
         }
         reader.offset = functions.range.lowerBound
         var returning = Set<Int>()
@@ -218,6 +208,17 @@ enum UnreachableCode {
                 shift += 7
                 guard shift < 35 else { throw Failure.malformed("an integer longer than 5 bytes") }
             }
+        }
+
+        /// Skips a vector of value types of one byte each (number, vector and reference
+        /// types; no typed references here) and returns how many there were.
+        @discardableResult
+        mutating func valueTypes() throws -> Int {
+            let count = try leb()
+            for _ in 0..<count where ![0x7F, 0x7E, 0x7D, 0x7C, 0x7B, 0x70, 0x6F].contains(try byte()) {
+                throw Failure.malformed("a value type this step does not read")
+            }
+            return count
         }
 
         mutating func limits() throws {

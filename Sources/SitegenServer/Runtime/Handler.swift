@@ -73,7 +73,7 @@ func handleReserved(_ request: RequestInfo, _ outparam: Int32, executor: Executo
 }
 
 /// Streams a page with boundaries: no caching, no validators (its content is live). Its
-/// sections are the boundaries in its shell (``SiteData/sections(inShell:)``).
+/// sections are the boundaries in its shell (``StreamedPage/sections(inShell:)``).
 func streamPage(_ path: String, request: RequestInfo, _ outparam: Int32, executor: Executor) {
     let headers = [("content-type", "text/html; charset=utf-8"), ("cache-control", "no-store"), ("x-content-type-options", "nosniff")]
     if Text.equal(request.method, "HEAD") {
@@ -97,7 +97,7 @@ func streamPage(_ path: String, request: RequestInfo, _ outparam: Int32, executo
     guard let outgoing = OutgoingResponse.start(outparam, status: 200, headers: headers) else {
         return sendInternalError(outparam, "the host refused the response headers")
     }
-    StreamedPage(shell: shell, sections: SiteData.sections(inShell: shell), writer: BodyWriter(outgoing: outgoing, executor: executor)).start()
+    StreamedPage(shell: shell, sections: StreamedPage.sections(inShell: shell), writer: BodyWriter(outgoing: outgoing, executor: executor)).start()
 }
 
 /// 502 when the asset backend cannot deliver a file the manifest lists.

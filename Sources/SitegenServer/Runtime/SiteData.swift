@@ -5,7 +5,7 @@ import SitegenServerCore
 
 /// What the build recorded for request time: server limits, the site config templates
 /// see, and the island templates left to the interpreter (IR). Nothing per page: a
-/// streamed page's sections are read from its shell (``sections(inShell:)``).
+/// streamed page's sections are read from its shell (``StreamedPage/sections(inShell:)``).
 ///
 /// Layout (`SiteDataBuilder.blob`): two parts, each after its u32 little-endian length —
 /// the limits (JSON), the config (JSON) — then `TemplateCodec` bytes. `wasmtime serve`
@@ -39,28 +39,6 @@ struct SiteData {
             }
         }
         return data
-    }
-
-    /// The sections of a streamed page, read from its shell: each boundary's number,
-    /// loader and arguments are in its island URL (``IslandSource``). Filled in place:
-    /// `map` or `append` would bring the array's growth code along.
-    static func sections(inShell shell: [UInt8]) -> [SuspendedSection] {
-        // One pass: room for as many as could fit (a boundary's opening tag alone is longer
-        // than 48 bytes), filled as they are found.
-        let most = shell.count / 48 + 1
-        var offset = 0
-        return [SuspendedSection](unsafeUninitializedCapacity: most) { buffer, filled in
-            while filled < most, let boundary = IslandSource.nextBoundary(in: shell, from: &offset) {
-                var arguments = Object()
-                do throws(JSONError) {
-                    if let json = Base64URL.decode(boundary.encodedArguments), case .object(let object) = try JSON.parse(json) { arguments = object }
-                } catch {
-                    Log.error(Text.join("a boundary of a streamed page has arguments that are not JSON: ", error.description))
-                }
-                (buffer.baseAddress! + filled).initialize(to: SuspendedSection(id: boundary.id, loader: boundary.loader, arguments: arguments))
-                filled += 1
-            }
-        }
     }
 
     static func loadGlobals() -> Object {

@@ -1,4 +1,5 @@
 import SitegenHTML
+import SitegenServerCore
 
 /// Serves a page with suspense boundaries: the prerendered shell at once, then each
 /// section as its loader finishes, in completion order, then the document's tail.
@@ -25,6 +26,28 @@ final class StreamedPage {
         self.writer = writer
         finished = Array(repeating: false, count: sections.count)
         timers = Array(repeating: nil, count: sections.count)
+    }
+
+    /// The sections of a streamed page, read from its shell: each boundary's number,
+    /// loader and arguments are in its island URL (``IslandSource``). Filled in place:
+    /// `map` or `append` would bring the array's growth code along.
+    static func sections(inShell shell: [UInt8]) -> [SuspendedSection] {
+        // One pass: room for as many as could fit (a boundary's opening tag alone is longer
+        // than 48 bytes), filled as they are found.
+        let most = shell.count / 48 + 1
+        var offset = 0
+        return [SuspendedSection](unsafeUninitializedCapacity: most) { buffer, filled in
+            while filled < most, let boundary = IslandSource.nextBoundary(in: shell, from: &offset) {
+                var arguments = Object()
+                do throws(JSONError) {
+                    if let json = Base64URL.decode(boundary.encodedArguments), case .object(let object) = try JSON.parse(json) { arguments = object }
+                } catch {
+                    Log.error(Text.join("a boundary of a streamed page has arguments that are not JSON: ", error.description))
+                }
+                (buffer.baseAddress! + filled).initialize(to: SuspendedSection(id: boundary.id, loader: boundary.loader, arguments: arguments))
+                filled += 1
+            }
+        }
     }
 
     func start() {
